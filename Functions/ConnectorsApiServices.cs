@@ -1,0 +1,76 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Connectors.Api.Authentication;
+using Connectors.Api.Storage;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Connectors.Api;
+
+/// <summary>The app's registrations, used by Program.cs and by the tests that check them.</summary>
+public static class ConnectorsApiServices
+{
+    /// <summary>The connection setting, following the Functions convention for connections.</summary>
+    public const string ConnectionName = "ConnectorsStorage";
+
+    public static IServiceCollection AddConnectorsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TableOptions>()
+            .Bind(configuration.GetSection(TableOptions.SectionName))
+            .Validate(
+                options => TableOptions.IsValidName(options.Connectors) && TableOptions.IsValidName(options.ApiKeys),
+                "Tables:Connectors and Tables:ApiKeys must be valid Azure table names.")
+            .ValidateOnStart();
+
+        var connection = configuration.GetSection(ConnectionName);
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>(
+                (options, _, provider) => CreateTableServiceClient(connection, options, provider.GetRequiredService<AzureComponentFactory>()));
+            clients.ConfigureDefaults(ConfigureStorageCalls);
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<TokenAuthentication>();
+        services.AddSingleton<ConnectorStore>();
+        services.AddSingleton<ConnectorEndpoint>();
+        return services;
+    }
+
+    /// <summary>
+    /// A connection string in <c>ConnectorsStorage</c> (Azurite locally), or the keyless form
+    /// <c>ConnectorsStorage__tableServiceUri</c> with <c>__credential</c>/<c>__clientId</c>, read by the SDK's
+    /// own credential factory as the Functions host reads it.
+    /// </summary>
+    private static TableServiceClient CreateTableServiceClient(
+        IConfigurationSection connection, TableClientOptions options, AzureComponentFactory factory)
+    {
+        if (!string.IsNullOrWhiteSpace(connection.Value))
+        {
+            return new TableServiceClient(connection.Value, options);
+        }
+
+        var serviceUri = connection["tableServiceUri"];
+        if (string.IsNullOrWhiteSpace(serviceUri))
+        {
+            throw new InvalidOperationException(
+                $"Set {ConnectionName} to a connection string, or {ConnectionName}__tableServiceUri for an identity-based connection.");
+        }
+
+        return new TableServiceClient(new Uri(serviceUri), factory.CreateTokenCredential(connection), options);
+    }
+
+    // A slow or unreachable account must end in a 503 within seconds, not in a request that hangs:
+    // short attempts, two quick retries.
+    private static void ConfigureStorageCalls(ClientOptions options)
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(1.2);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Connectors.Api.Http;
+
+/// <summary>A list answer without pagination: the seed's <c>{"results": [...]}</c>.</summary>
+public sealed record ListBody(IReadOnlyList<Connector> Results);
+
+/// <summary>DRF's paginated envelope, in DRF's field order.</summary>
+public sealed record PageBody(int Count, string? Next, string? Previous, IReadOnlyList<Connector> Results);
+
+/// <summary>Every error answer: <c>{"detail": "..."}</c>.</summary>
+public sealed record ErrorBody(string Detail);
+
+/// <summary>
+/// Source-generated serialization of every body: property declaration order is the contract's field order,
+/// names are camelCase (the contract's names), null links are written as null, and the output is compact
+/// like DRF's JSONRenderer.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(Connector))]
+[JsonSerializable(typeof(ListBody))]
+[JsonSerializable(typeof(PageBody))]
+[JsonSerializable(typeof(ErrorBody))]
+public sealed partial class JsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// DRF writes text as UTF-8 with only '"', '\' and control characters escaped (ensure_ascii=False); the
+    /// relaxed encoder does the same. Its HTML-safety caveat does not apply to an application/json body.
+    /// </summary>
+    public static JsonContext Api { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,0 +1,7 @@
+using Connectors.Api;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.Services.AddConnectorsApi(builder.Configuration);
+builder.Build().Run();
