@@ -16,11 +16,9 @@ public sealed record ErrorBody(string Detail);
 /// <summary>
 /// Source-generated serialization of every body: property declaration order is the contract's field order,
 /// names are camelCase (the contract's names), null links are written as null, and the output is compact
-/// like DRF's JSONRenderer.
+/// like DRF's JSONRenderer. The options are given here because options passed to the constructor replace
+/// those of the generation attribute.
 /// </summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(Connector))]
 [JsonSerializable(typeof(ListBody))]
 [JsonSerializable(typeof(PageBody))]
@@ -34,5 +32,6 @@ public sealed partial class JsonContext : JsonSerializerContext
     public static JsonContext Api { get; } = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     });
 }
