@@ -25,6 +25,13 @@ public static class ConnectorsApiServices
             .ValidateOnStart();
 
         var connection = configuration.GetSection(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connection.Value) && string.IsNullOrWhiteSpace(connection["tableServiceUri"]))
+        {
+            // Fail at start-up, where the operator sees it, rather than on every request.
+            throw new InvalidOperationException(
+                $"Set {ConnectionName} to a connection string, or {ConnectionName}__tableServiceUri for an identity-based connection.");
+        }
+
         services.AddAzureClients(clients =>
         {
             clients.AddClient<TableServiceClient, TableClientOptions>(
@@ -48,19 +55,9 @@ public static class ConnectorsApiServices
     private static TableServiceClient CreateTableServiceClient(
         IConfigurationSection connection, TableClientOptions options, AzureComponentFactory factory)
     {
-        if (!string.IsNullOrWhiteSpace(connection.Value))
-        {
-            return new TableServiceClient(connection.Value, options);
-        }
-
-        var serviceUri = connection["tableServiceUri"];
-        if (string.IsNullOrWhiteSpace(serviceUri))
-        {
-            throw new InvalidOperationException(
-                $"Set {ConnectionName} to a connection string, or {ConnectionName}__tableServiceUri for an identity-based connection.");
-        }
-
-        return new TableServiceClient(new Uri(serviceUri), factory.CreateTokenCredential(connection), options);
+        return string.IsNullOrWhiteSpace(connection.Value)
+            ? new TableServiceClient(new Uri(connection["tableServiceUri"]!), factory.CreateTokenCredential(connection), options)
+            : new TableServiceClient(connection.Value, options);
     }
 
     // A slow or unreachable account must end in a 503 within seconds, not in a request that hangs:
