@@ -32,8 +32,8 @@ public sealed class ApiKeyStore(TableServiceClient service, IOptions<TableOption
         return row.HasValue ? Read(row.Value!) : null;
     }
 
-    // A row whose Revoked or ExpiresOn holds a value of the wrong type counts as revoked: fail closed.
-    private static ApiKey Read(TableEntity row)
+    /// <summary>Reads a row; one whose Revoked or ExpiresOn holds a value of the wrong type counts as revoked (fail closed).</summary>
+    public static ApiKey Read(TableEntity row)
     {
         var revoked = row.TryGetValue(Revoked, out var flag) && flag is not null && flag is not false;
         DateTimeOffset? expiresOn = null;

@@ -38,4 +38,13 @@ public static class ConnectorRows
             row.TryGetValue(Inaccessible, out var inaccessible) && inaccessible is true);
         return true;
     }
+
+    /// <summary>The row of a connector, as the operator tooling writes it.</summary>
+    public static TableEntity ToRow(ConnectorKind kind, Connector connector) =>
+        new(kind.PartitionKey(), RowKey(connector.Id))
+        {
+            [Name] = connector.Name,
+            [System] = connector.System,
+            [Inaccessible] = connector.Inaccessible,
+        };
 }
