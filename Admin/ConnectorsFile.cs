@@ -192,7 +192,7 @@ public sealed record ConnectorsFile(IReadOnlyDictionary<ConnectorKind, IReadOnly
     public byte[] Write()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             foreach (var (kind, connectors) in Kinds.OrderBy(k => k.Key))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connectors.Api.Tests.Support;
 
 namespace Connectors.Api.Tests.App;
 
@@ -8,14 +9,7 @@ public sealed class FunctionsMetadataTests
 {
     private static readonly string[] AllMethods = ["get", "head", "post", "put", "patch", "delete", "options", "trace"];
 
-    private static string AppOutput()
-    {
-        // The test runs from Functions.Tests/bin/<Configuration>/<tfm>; the app is built to the same place under Functions/.
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        return Path.Combine(Azurite.Azurite.RepositoryRoot(), "Functions", "bin", configuration, framework);
-    }
+    private static string AppOutput() => Repository.BuildOutput("Functions");
 
     private static JsonArray Metadata() =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(AppOutput(), "functions.metadata")))!.AsArray();

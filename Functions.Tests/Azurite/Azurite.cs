@@ -43,7 +43,7 @@ public sealed class Azurite
 
     private static Azurite Start()
     {
-        var script = Path.Combine(RepositoryRoot(), "node_modules", "azurite", "dist", "src", "table", "main.js");
+        var script = Path.Combine(Support.Repository.Root, "node_modules", "azurite", "dist", "src", "table", "main.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed ({script} is missing): run `npm ci` at the repository root.");
@@ -110,18 +110,5 @@ public sealed class Azurite
         {
             // Already gone.
         }
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "ConnectorsApi.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (ConnectorsApi.slnx) was not found above the test output.");
     }
 }

@@ -40,18 +40,19 @@ public sealed partial class ApiHarness : IAsyncDisposable
     public TestLogs Logs { get; }
 
     /// <summary>
-    /// Starts the app against the shared Azurite (or <paramref name="connectionString"/>), with fresh tables created
-    /// unless <paramref name="createTables"/> is false, and <paramref name="policy"/> in the storage pipeline if given.
+    /// Starts the app against the shared Azurite (or <paramref name="connectionString"/>), with fresh tables (or
+    /// <paramref name="tables"/>) created unless <paramref name="createTables"/> is false, and <paramref name="policy"/>
+    /// in the storage pipeline if given.
     /// </summary>
     public static async Task<ApiHarness> StartAsync(
         string? connectionString = null,
         HttpPipelinePolicy? policy = null,
         bool createTables = true,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null,
+        (string Connectors, string ApiKeys)? tables = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
-        var connectorsTable = "Connectors" + suffix;
-        var apiKeysTable = "ApiKeys" + suffix;
+        var (connectorsTable, apiKeysTable) = tables ?? ("Connectors" + suffix, "ApiKeys" + suffix);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
