@@ -64,6 +64,19 @@ public static class Expect
         Assert.Matches("^[0-9]+$", retryAfter);
     }
 
+    /// <summary>A failure's body never holds a stack trace, a storage message, a storage address or the key.</summary>
+    public static void NoLeak(TestResponse response, string key)
+    {
+        var body = response.BodyText;
+        Assert.DoesNotContain(key, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(StorageFault.StorageMessage, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("devstoreaccount1", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Table", body, StringComparison.Ordinal);
+    }
+
     /// <summary>Every header of an answer, names sorted, as one text: HEAD must answer the same as GET.</summary>
     public static string Headers(TestResponse response) =>
         string.Join("\n", response.Headers.NonValidated
@@ -286,6 +299,9 @@ public sealed class FakeResponse(int status, string body) : Response
     };
 
     public override int Status { get; } = status;
+
+    // The transport policy, which this answer skips, is what normally classifies a response as an error.
+    public override bool IsError => Status >= 400;
 
     public override string ReasonPhrase => Status switch
     {
