@@ -152,8 +152,8 @@ public sealed record Seed(ConnectorKind Kind, int Id, string Json, int OtherKind
         2,
         """{"id":2,"name":"Fortify Connector","system":"Fortify","inaccessible":false}""",
         1,
-        """{"results":[{"id":2,"name":"Fortify Connector","system":"Fortify","inaccessible":false},{"id":4,"name":"Checkmarx Connector","system":"Checkmarx","inaccessible":true},{"id":2147483647,"name":"Last Analysis Connector","system":"Sonar","inaccessible":false}]}""",
-        [(4, "Checkmarx Connector", "Checkmarx", true), (2147483647, "Last Analysis Connector", "Sonar", false), (2, "Fortify Connector", "Fortify", false)]);
+        """{"results":[{"id":2,"name":"Fortify Connector","system":"Fortify","inaccessible":false},{"id":4,"name":"Checkmarx Connector","system":"Checkmarx","inaccessible":true},{"id":2147483647,"name":"Last Analysis Connector","system":"Sonar Cloud","inaccessible":false}]}""",
+        [(4, "Checkmarx Connector", "Checkmarx", true), (2147483647, "Last Analysis Connector", "Sonar Cloud", false), (2, "Fortify Connector", "Fortify", false)]);
 
     public static Seed For(string kind) => kind switch
     {
@@ -165,7 +165,7 @@ public sealed record Seed(ConnectorKind Kind, int Id, string Json, int OtherKind
     /// <summary>The connector with id 2147483647 of this kind, as the contract writes it.</summary>
     public string MaxJson => Kind == ConnectorKind.Alm
         ? """{"id":2147483647,"name":"Last ALM Connector","system":"Azure DevOps","inaccessible":false}"""
-        : """{"id":2147483647,"name":"Last Analysis Connector","system":"Sonar","inaccessible":false}""";
+        : """{"id":2147483647,"name":"Last Analysis Connector","system":"Sonar Cloud","inaccessible":false}""";
 
     /// <summary>The connector with inaccessible true of this kind.</summary>
     public (int Id, string Json) Inaccessible => Kind == ConnectorKind.Alm

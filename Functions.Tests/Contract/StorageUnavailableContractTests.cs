@@ -100,4 +100,23 @@ public sealed class StorageUnavailableContractTests
         Assert.Equal(0, head.BodyLength);
         Assert.Equal(Expect.Headers(list), Expect.Headers(head));
     }
+
+    // The header alone decides these 401s: they need no storage, so they stay 401 while storage is down.
+    [Theory]
+    [MemberData(nameof(KindsData))]
+    public async Task Malformed_authorization_is_401_even_with_storage_unreachable(string kind)
+    {
+        await using var api = await ApiHarness.StartAsync(
+            connectionString: Azurite.Azurite.ConnectionStringFor(Azurite.Azurite.FreePort()), createTables: false);
+
+        var none = await api.SendAsync("GET", Kinds.List(kind));
+        var noKey = await api.SendAsync("GET", Kinds.One(kind, "1"), ("Authorization", "Token"));
+        var spaces = await api.SendAsync("GET", Kinds.List(kind), ("Authorization", "Token a b"));
+        var invalid = await api.SendAsync("GET", Kinds.List(kind), ("Authorization", "Token k\u00e9"));
+
+        Expect.Unauthorized(none, Expect.NotProvided);
+        Expect.Unauthorized(noKey, Expect.NoCredentials);
+        Expect.Unauthorized(spaces, Expect.Spaces);
+        Expect.Unauthorized(invalid, Expect.InvalidCharacters);
+    }
 }
