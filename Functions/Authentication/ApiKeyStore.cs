@@ -28,8 +28,8 @@ public sealed class ApiKeyStore(TableServiceClient service, IOptions<TableOption
 
     public async Task<ApiKey?> FindAsync(string hash, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionKey, hash, Columns, cancellationToken);
-        return row.HasValue ? Read(row.Value!) : null;
+        var row = await table.FindAsync(PartitionKey, hash, Columns, cancellationToken);
+        return row is null ? null : Read(row);
     }
 
     /// <summary>Reads a row; one whose Revoked or ExpiresOn holds a value of the wrong type counts as revoked (fail closed).</summary>

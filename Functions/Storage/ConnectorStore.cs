@@ -10,9 +10,8 @@ public sealed class ConnectorStore(TableServiceClient service, IOptions<TableOpt
 
     public async Task<Connector?> GetAsync(ConnectorKind kind, int id, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(
-            kind.PartitionKey(), ConnectorRows.RowKey(id), ConnectorRows.Columns, cancellationToken);
-        return row.HasValue && ConnectorRows.TryRead(row.Value!, out var connector) ? connector : null;
+        var row = await table.FindAsync(kind.PartitionKey(), ConnectorRows.RowKey(id), ConnectorRows.Columns, cancellationToken);
+        return row is not null && ConnectorRows.TryRead(row, out var connector) ? connector : null;
     }
 
     public async Task<IReadOnlyList<Connector>> ListAsync(ConnectorKind kind, CancellationToken cancellationToken)
