@@ -73,3 +73,13 @@ public abstract class SeededApi : IAsyncLifetime
 
     public Task<TestResponse> GetAsync(string target) => Api.GetAsync(target, Key);
 }
+
+/// <summary>Each query, for both kinds: the theory's arguments are (ConnectorKind kind, string query).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class BothKindsAttribute(params string[] queries) : Xunit.Sdk.DataAttribute
+{
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) =>
+        from kind in new[] { ConnectorKind.Alm, ConnectorKind.Analysis }
+        from query in queries
+        select new object[] { kind, query };
+}
