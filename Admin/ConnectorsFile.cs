@@ -1,7 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Connectors.Api;
+using Connectors.Api.Http;
 
 namespace Connectors.Admin;
 
@@ -192,7 +192,7 @@ public sealed record ConnectorsFile(IReadOnlyDictionary<ConnectorKind, IReadOnly
     public byte[] Write()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = DrfJsonEncoder.Instance }))
         {
             json.WriteStartObject();
             foreach (var (kind, connectors) in Kinds.OrderBy(k => k.Key))

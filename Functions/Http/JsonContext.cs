@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -25,13 +24,10 @@ public sealed record ErrorBody(string Detail);
 [JsonSerializable(typeof(ErrorBody))]
 public sealed partial class JsonContext : JsonSerializerContext
 {
-    /// <summary>
-    /// DRF writes text as UTF-8 with only '"', '\' and control characters escaped (ensure_ascii=False); the
-    /// relaxed encoder does the same. Its HTML-safety caveat does not apply to an application/json body.
-    /// </summary>
+    /// <summary>The bodies' serializer: text escaped as DRF escapes it.</summary>
     public static JsonContext Api { get; } = new(new JsonSerializerOptions
     {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = DrfJsonEncoder.Instance,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     });
 }

@@ -60,7 +60,7 @@ public static class Pagination
         var others = query.Pairs.Where(pair => pair.Key != PageParameter);
         var pairs = (page > 1 ? others.Append(new(PageParameter, page.ToString(CultureInfo.InvariantCulture))) : others)
             .GroupBy(pair => pair.Key, StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, ByCodePoint)
             .SelectMany(group => group);
 
         var link = new StringBuilder(url.GetLeftPart(UriPartial.Path));
@@ -76,6 +76,28 @@ public static class Pagination
 
         return link.ToString();
     }
+
+    // Python's sorted() orders text by code point; UTF-16 order differs for characters beyond U+FFFF.
+    private static readonly Comparer<string> ByCodePoint = Comparer<string>.Create((left, right) =>
+    {
+        var a = left.EnumerateRunes();
+        var b = right.EnumerateRunes();
+        while (true)
+        {
+            var hasA = a.MoveNext();
+            var hasB = b.MoveNext();
+            if (!hasA || !hasB)
+            {
+                return hasA.CompareTo(hasB);
+            }
+
+            var order = a.Current.Value.CompareTo(b.Current.Value);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+    });
 
     /// <summary>Python's urllib.parse.quote_plus: UTF-8, letters, digits and "_.-~" kept, space as '+'.</summary>
     private static void QuotePlus(StringBuilder output, string text)
