@@ -43,7 +43,7 @@ public sealed class BrokenInfraTests(BrokenInfraTests.Variants variants) : IClas
     [Fact]
     public void A_finding_that_is_only_a_warning_still_fails_the_check()
     {
-        // Without infra/bicepconfig.json the linter's default level applies: a warning, and exit code 0.
+        // Without infra/bicepconfig.json's levels the linter's default applies: a warning, and exit code 0.
         var result = variants.WarningOnly;
 
         Assert.Equal(0, result.ExitCode);
@@ -87,7 +87,8 @@ public sealed class BrokenInfraTests(BrokenInfraTests.Variants variants) : IClas
             File.WriteAllText(main, breakMain(File.ReadAllText(main)));
             if (!keepConfig)
             {
-                File.Delete(Path.Combine(copy.FullName, "bicepconfig.json"));
+                // An empty configuration: the linter's default levels, and no bicepconfig.json above /tmp is picked up.
+                File.WriteAllText(Path.Combine(copy.FullName, "bicepconfig.json"), "{}");
             }
 
             return BicepCli.Run("build", main, "--stdout");
