@@ -15,6 +15,16 @@ public static class ConnectorsApiServices
     /// <summary>The connection setting, following the Functions convention for connections.</summary>
     public const string ConnectionName = "ConnectorsStorage";
 
+    /// <summary>The keyless form's endpoint setting: <c>ConnectorsStorage__tableServiceUri</c>.</summary>
+    public const string TableServiceUriSetting = "tableServiceUri";
+
+    /// <summary>
+    /// The keyless form's settings under <see cref="ConnectionName"/>, in Azure (<c>ConnectorsStorage__tableServiceUri</c>,
+    /// <c>__credential</c>, <c>__clientId</c>): the endpoint this code reads, then what the SDK's credential factory reads.
+    /// The deployment (infra/) sets exactly these, and its tests check it against this list.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IdentitySettings = [TableServiceUriSetting, "credential", "clientId"];
+
     public static IServiceCollection AddConnectorsApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TableOptions>()
@@ -25,11 +35,11 @@ public static class ConnectorsApiServices
             .ValidateOnStart();
 
         var connection = configuration.GetSection(ConnectionName);
-        if (string.IsNullOrWhiteSpace(connection.Value) && string.IsNullOrWhiteSpace(connection["tableServiceUri"]))
+        if (string.IsNullOrWhiteSpace(connection.Value) && string.IsNullOrWhiteSpace(connection[TableServiceUriSetting]))
         {
             // Fail at start-up, where the operator sees it, rather than on every request.
             throw new InvalidOperationException(
-                $"Set {ConnectionName} to a connection string, or {ConnectionName}__tableServiceUri for an identity-based connection.");
+                $"Set {ConnectionName} to a connection string, or {ConnectionName}__{TableServiceUriSetting} for an identity-based connection.");
         }
 
         services.AddAzureClients(clients =>
@@ -56,7 +66,7 @@ public static class ConnectorsApiServices
         IConfigurationSection connection, TableClientOptions options, AzureComponentFactory factory)
     {
         return string.IsNullOrWhiteSpace(connection.Value)
-            ? new TableServiceClient(new Uri(connection["tableServiceUri"]!), factory.CreateTokenCredential(connection), options)
+            ? new TableServiceClient(new Uri(connection[TableServiceUriSetting]!), factory.CreateTokenCredential(connection), options)
             : new TableServiceClient(connection.Value, options);
     }
 
