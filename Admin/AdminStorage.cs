@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Connectors.Api;
 using Connectors.Api.Storage;
@@ -49,9 +50,9 @@ public sealed class AdminStorage : IDisposable
         else if (!string.IsNullOrWhiteSpace(tableServiceUri))
         {
             overrides[name] = null;
-            overrides[$"{name}:tableServiceUri"] = tableServiceUri;
+            overrides[$"{name}:{ConnectorsApiServices.TableServiceUriSetting}"] = tableServiceUri;
         }
-        else if (string.IsNullOrWhiteSpace(environment[name]) && string.IsNullOrWhiteSpace(environment[$"{name}:tableServiceUri"]))
+        else if (string.IsNullOrWhiteSpace(environment[name]) && string.IsNullOrWhiteSpace(environment[$"{name}:{ConnectorsApiServices.TableServiceUriSetting}"]))
         {
             overrides[name] = LocalEmulator;
         }
@@ -69,10 +70,23 @@ public sealed class AdminStorage : IDisposable
         return new AdminStorage(services.BuildServiceProvider());
     }
 
+    /// <summary>
+    /// Creates the two tables where they are missing. In Azure the deployment declares them and grants the
+    /// operator data roles on the tables only, which do not allow creating one: that refusal is not an error here.
+    /// </summary>
     public async Task CreateTablesAsync(CancellationToken cancellationToken)
     {
-        await Connectors.CreateIfNotExistsAsync(cancellationToken);
-        await ApiKeys.CreateIfNotExistsAsync(cancellationToken);
+        foreach (var table in new[] { Connectors, ApiKeys })
+        {
+            try
+            {
+                await table.CreateIfNotExistsAsync(cancellationToken);
+            }
+            catch (RequestFailedException refused) when (refused.Status == 403)
+            {
+                // The table's own operations that follow say clearly whether access is really missing.
+            }
+        }
     }
 
     public void Dispose() => services.Dispose();

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Connectors.Api.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -89,5 +91,21 @@ public sealed class ServiceRegistrationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<Storage.TableOptions>>().Value);
         Assert.Contains("valid Azure table names", error.Message);
+    }
+
+    [Fact]
+    public void The_sample_local_settings_start_the_app_against_local_azurite_with_settings_it_reads()
+    {
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(Repository.Root, "local.settings.sample.json")))!["Values"]!.AsObject();
+
+        // Core Tools passes each value as an environment variable, where "__" separates sections.
+        using var services = Build(values.ToDictionary(v => v.Key.Replace("__", ":", StringComparison.Ordinal), v => (string?)v.Value));
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<ConnectorFunctions>(services));
+        Assert.Equal(10002, services.GetRequiredService<TableServiceClient>().Uri.Port);
+        var tableSettings = values.Select(v => v.Key).Where(k => k.StartsWith(Storage.TableOptions.SectionName + "__", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, tableSettings.Length);
+        Assert.All(tableSettings, key => Assert.NotNull(typeof(Storage.TableOptions).GetProperty(key[(Storage.TableOptions.SectionName.Length + 2)..])));
+        Assert.Equal("dotnet-isolated", (string?)values["FUNCTIONS_WORKER_RUNTIME"]);
     }
 }
