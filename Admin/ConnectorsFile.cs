@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Connectors.Api;
 using Connectors.Api.Http;
+using Connectors.Api.Storage;
 
 namespace Connectors.Admin;
 
@@ -186,6 +187,18 @@ public sealed record ConnectorsFile(IReadOnlyDictionary<ConnectorKind, IReadOnly
         }
 
         return text;
+    }
+
+    /// <summary>Every connector of both kinds, as the app reads them.</summary>
+    public static async Task<ConnectorsFile> ExportAsync(ConnectorStore store, CancellationToken cancellationToken)
+    {
+        var kinds = new Dictionary<ConnectorKind, IReadOnlyList<Connector>>();
+        foreach (var kind in Enum.GetValues<ConnectorKind>())
+        {
+            kinds[kind] = await store.ListAsync(kind, cancellationToken);
+        }
+
+        return new ConnectorsFile(kinds);
     }
 
     /// <summary>Writes the file as an export: both kinds, ordered by id, indented, text as UTF-8 (same bytes every time).</summary>

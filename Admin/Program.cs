@@ -61,13 +61,7 @@ var export = new Command("export", "Write every connector, both kinds ordered by
 export.SetAction((parse, cancellationToken) => Run(parse, async storage =>
 {
     await storage.CreateTablesAsync(cancellationToken);
-    var kinds = new Dictionary<Connectors.Api.ConnectorKind, IReadOnlyList<Connectors.Api.Connector>>();
-    foreach (var kind in Enum.GetValues<Connectors.Api.ConnectorKind>())
-    {
-        kinds[kind] = await storage.Store.ListAsync(kind, cancellationToken);
-    }
-
-    var bytes = new ConnectorsFile(kinds).Write();
+    var bytes = (await ConnectorsFile.ExportAsync(storage.Store, cancellationToken)).Write();
     if (parse.GetValue(exportFile) is { } target)
     {
         await File.WriteAllBytesAsync(target.FullName, bytes, cancellationToken);

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Connectors.Api.Authentication;
+using Connectors.Api.Caching;
 using Connectors.Api.Storage;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
@@ -46,10 +47,20 @@ public static class ConnectorsApiServices
         {
             clients.AddClient<TableServiceClient, TableClientOptions>(
                 (options, _, provider) => CreateTableServiceClient(connection, options, provider.GetRequiredService<AzureComponentFactory>()));
-            clients.ConfigureDefaults(ConfigureStorageCalls);
+            clients.ConfigureDefaults((options, provider) =>
+            {
+                ConfigureStorageCalls(options);
+                options.AddPolicy(provider.GetRequiredService<StorageCalls>(), HttpPipelinePosition.PerRetry);
+            });
         });
 
+        services.AddOptions<CacheOptions>()
+            .Bind(configuration.GetSection(CacheOptions.SectionName))
+            .Validate(options => options.IsValid, "Cache lifetimes must be 0 or more seconds and Cache:MaxEntries positive.")
+            .ValidateOnStart();
+
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StorageCalls>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<TokenAuthentication>();
         services.AddSingleton<ConnectorStore>();

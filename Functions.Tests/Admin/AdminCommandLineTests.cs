@@ -11,8 +11,8 @@ public sealed class AdminCommandLineTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The tool creates the tables itself: the harness only names them.
-        api = await ApiHarness.StartAsync(createTables: false);
+        // The tool creates the tables itself: the harness only names them, and reads storage afresh each time.
+        api = await ApiHarness.StartAsync(createTables: false, settings: ApiHarness.NoCache);
         environment = new()
         {
             ["ConnectorsStorage"] = Azurite.Azurite.Shared.ConnectionString,

@@ -13,7 +13,7 @@ public sealed class ImportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        api = await ApiHarness.StartAsync();
+        api = await ApiHarness.StartAsync(settings: ApiHarness.NoCache);
         key = await api.AddKeyAsync();
     }
 
@@ -135,16 +135,6 @@ public sealed class ImportTests : IAsyncLifetime
         }
     }
 
-    private async Task<byte[]> ExportAsync()
-    {
-        var store = new Storage.ConnectorStore(api.Tables, Microsoft.Extensions.Options.Options.Create(
-            new Storage.TableOptions { Connectors = api.Connectors.Name, ApiKeys = api.ApiKeys.Name }));
-        var kinds = new Dictionary<ConnectorKind, IReadOnlyList<Connector>>();
-        foreach (var kind in Enum.GetValues<ConnectorKind>())
-        {
-            kinds[kind] = await store.ListAsync(kind, CancellationToken.None);
-        }
-
-        return new ConnectorsFile(kinds).Write();
-    }
+    private async Task<byte[]> ExportAsync() =>
+        (await ConnectorsFile.ExportAsync(api.Get<Storage.ConnectorStore>(), CancellationToken.None)).Write();
 }

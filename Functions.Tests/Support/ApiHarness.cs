@@ -39,17 +39,29 @@ public sealed partial class ApiHarness : IAsyncDisposable
 
     public TestLogs Logs { get; }
 
+    /// <summary>The app's own singletons (its stores, its storage call counter, ...).</summary>
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>Settings that turn both caches off, for tests that change storage between requests.</summary>
+    public static IReadOnlyDictionary<string, string?> NoCache { get; } = new Dictionary<string, string?>
+    {
+        ["Cache:KeySeconds"] = "0",
+        ["Cache:ConnectorSeconds"] = "0",
+    };
+
     /// <summary>
     /// Starts the app against the shared Azurite (or <paramref name="connectionString"/>), with fresh tables (or
     /// <paramref name="tables"/>) created unless <paramref name="createTables"/> is false, and <paramref name="policy"/>
-    /// in the storage pipeline if given.
+    /// in the storage pipeline if given, and extra <paramref name="settings"/> (e.g. <see cref="NoCache"/>).
     /// </summary>
     public static async Task<ApiHarness> StartAsync(
         string? connectionString = null,
         HttpPipelinePolicy? policy = null,
         bool createTables = true,
         TimeProvider? clock = null,
-        (string Connectors, string ApiKeys)? tables = null)
+        (string Connectors, string ApiKeys)? tables = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var (connectorsTable, apiKeysTable) = tables ?? ("Connectors" + suffix, "ApiKeys" + suffix);
@@ -60,6 +72,7 @@ public sealed partial class ApiHarness : IAsyncDisposable
                 ["Tables:Connectors"] = connectorsTable,
                 ["Tables:ApiKeys"] = apiKeysTable,
             })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var logs = new TestLogs();

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Connectors.Api.Caching;
 using Connectors.Api.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ public sealed record ApiKey(string Hash, string Name, bool Revoked, DateTimeOffs
 /// Reads the ApiKeys table: PartitionKey <c>key</c>, RowKey the lowercase hex SHA-256 of the key, properties
 /// Name, Revoked and ExpiresOn (absent for no expiry).
 /// </summary>
-public sealed class ApiKeyStore(TableServiceClient service, IOptions<TableOptions> options)
+public sealed class ApiKeyStore
 {
     public const string PartitionKey = "key";
     public const string Name = nameof(ApiKey.Name);
@@ -24,11 +25,26 @@ public sealed class ApiKeyStore(TableServiceClient service, IOptions<TableOption
 
     private static readonly IReadOnlyList<string> Columns = ["RowKey", Name, Revoked, ExpiresOn];
 
-    private readonly TableClient table = service.GetTableClient(options.Value.ApiKeys);
+    private readonly TableClient table;
+    private readonly TimedCache<string, ApiKey?> cache;
+    private readonly Func<string, Task<ApiKey?>> read;
 
-    public async Task<ApiKey?> FindAsync(string hash, CancellationToken cancellationToken)
+    public ApiKeyStore(TableServiceClient service, IOptions<TableOptions> tables, IOptions<CacheOptions> cache, TimeProvider clock)
     {
-        var row = await table.FindAsync(PartitionKey, hash, Columns, cancellationToken);
+        table = service.GetTableClient(tables.Value.ApiKeys);
+        this.cache = new(TimeSpan.FromSeconds(cache.Value.KeySeconds), cache.Value.MaxEntries, clock);
+        read = ReadAsync;
+    }
+
+    /// <summary>
+    /// The row of the key with this hash, or null, cached for <see cref="CacheOptions.KeySeconds"/> either way.
+    /// The row is cached, not a verdict: expiry is judged at each request.
+    /// </summary>
+    public Task<ApiKey?> FindAsync(string hash, CancellationToken cancellationToken) => cache.GetAsync(hash, read, cancellationToken);
+
+    private async Task<ApiKey?> ReadAsync(string hash)
+    {
+        var row = await table.FindAsync(PartitionKey, hash, Columns, CancellationToken.None);
         return row is null ? null : Read(row);
     }
 
