@@ -1,4 +1,4 @@
-using System.Net;
+using System.Diagnostics;
 using Connectors.Api.Authentication;
 using Connectors.Api.Http;
 using Connectors.Api.Storage;
@@ -9,9 +9,10 @@ namespace Connectors.Api;
 
 /// <summary>
 /// The one path every request walks, whatever the kind: authenticate, negotiate (format, Accept), check the
-/// method, read, shape, write. Every failure leaves through the one catch at the bottom.
+/// method, read, shape, write. Every failure leaves through the catches at the bottom, and every request
+/// ends in one structured log line (never with the key: its name only).
 /// </summary>
-public sealed class ConnectorEndpoint(TokenAuthentication authentication, ConnectorStore store, ILogger<ConnectorEndpoint> logger)
+public sealed partial class ConnectorEndpoint(TokenAuthentication authentication, ConnectorStore store, ILogger<ConnectorEndpoint> logger)
 {
     public const string SystemParameter = "system";
 
@@ -21,36 +22,66 @@ public sealed class ConnectorEndpoint(TokenAuthentication authentication, Connec
 
     private async Task<HttpResponseData> HandleAsync(HttpRequestData request, ConnectorKind kind, string? id)
     {
+        var started = Stopwatch.GetTimestamp();
+        var storage = StorageCalls.BeginRequest();
         var cancellationToken = request.FunctionContext.CancellationToken;
+        var query = QueryParameters.From(request.Url);
+        string? keyName = null;
+        HttpResponseData response;
         try
         {
-            await authentication.AuthenticateAsync(Header(request, "Authorization"), cancellationToken);
-            var query = QueryParameters.From(request.Url);
-            ContentNegotiation.Check(query, Header(request, "Accept"));
+            keyName = (await authentication.AuthenticateAsync(request.RawHeader("Authorization"), cancellationToken)).Name;
+            ContentNegotiation.Check(query, request.RawHeader("Accept"));
             if (!HttpMethods.IsGetOrHead(request.Method))
             {
                 throw ApiErrors.MethodNotAllowed(request.Method);
             }
 
-            return id is null
+            response = id is null
                 ? await ListAsync(request, kind, query, cancellationToken)
                 : await GetAsync(request, kind, id, cancellationToken);
         }
         catch (ApiException error)
         {
-            return await ResponseWriter.WriteErrorAsync(request, error);
+            response = await ResponseWriter.WriteErrorAsync(request, error);
         }
         catch (Exception failure) when (ApiErrors.IsTransientStorageFault(failure))
         {
-            logger.LogWarning("Storage unavailable for {Kind} connectors: {Fault}", kind.PartitionKey(), failure.GetType().Name);
-            return await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServiceUnavailable());
+            LogStorageUnavailable(logger, kind.PartitionKey(), failure.GetType().Name);
+            response = await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServiceUnavailable());
         }
         catch (Exception failure)
         {
-            logger.LogError(failure, "Unexpected failure serving {Kind} connectors", kind.PartitionKey());
-            return await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServerError());
+            LogFailure(logger, failure, kind.PartitionKey());
+            response = await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServerError());
         }
+
+        LogRequest(
+            logger,
+            id is null ? "list" : "get",
+            kind.PartitionKey(),
+            Shorten(id),
+            Shorten(query[SystemParameter]),
+            (int)response.StatusCode,
+            keyName,
+            storage.Calls,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return response;
     }
+
+    // Request text in logs is the client's own input: kept, but never long enough to flood a log line.
+    private static string? Shorten(string? text) => text is { Length: > 64 } ? string.Concat(text.AsSpan(0, 64), "…") : text;
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "{Operation} {Kind} connectors (id {Id}, system {System}): {Status} for key {KeyName}, {StorageCalls} storage calls, {DurationMs:0.0} ms")]
+    private static partial void LogRequest(
+        ILogger logger, string operation, string kind, string? id, string? system, int status, string? keyName, int storageCalls, double durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable serving {Kind} connectors: {Fault}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string kind, string fault);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure serving {Kind} connectors")]
+    private static partial void LogFailure(ILogger logger, Exception failure, string kind);
 
     private async Task<HttpResponseData> GetAsync(HttpRequestData request, ConnectorKind kind, string id, CancellationToken cancellationToken)
     {
@@ -60,7 +91,7 @@ public sealed class ConnectorEndpoint(TokenAuthentication authentication, Connec
         }
 
         var connector = await store.GetAsync(kind, (int)number, cancellationToken) ?? throw ApiErrors.NotFound();
-        return await ResponseWriter.WriteAsync(request, HttpStatusCode.OK, connector, JsonContext.Api.Connector);
+        return await ResponseWriter.WriteOkAsync(request, connector, JsonContext.Api.Connector);
     }
 
     private async Task<HttpResponseData> ListAsync(HttpRequestData request, ConnectorKind kind, QueryParameters query, CancellationToken cancellationToken)
@@ -72,11 +103,7 @@ public sealed class ConnectorEndpoint(TokenAuthentication authentication, Connec
         }
 
         return Pagination.Paginate(connectors, query, request.Url) is { } page
-            ? await ResponseWriter.WriteAsync(request, HttpStatusCode.OK, page, JsonContext.Api.PageBody)
-            : await ResponseWriter.WriteAsync(request, HttpStatusCode.OK, new ListBody(connectors), JsonContext.Api.ListBody);
+            ? await ResponseWriter.WriteOkAsync(request, page, JsonContext.Api.PageBody)
+            : await ResponseWriter.WriteOkAsync(request, new ListBody(connectors), JsonContext.Api.ListBody);
     }
-
-    // Header values as the host passed them, unparsed: the contract's rules apply to the raw text.
-    private static string? Header(HttpRequestData request, string name) =>
-        request.Headers.NonValidated.TryGetValues(name, out var values) ? values.ToString() : null;
 }

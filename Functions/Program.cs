@@ -3,5 +3,7 @@ using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services.AddConnectorsApi(builder.Configuration);
+builder.Services
+    .AddConnectorsApiTelemetry(builder.Configuration)
+    .AddConnectorsApi(builder.Configuration);
 builder.Build().Run();

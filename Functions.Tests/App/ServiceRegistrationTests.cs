@@ -108,4 +108,39 @@ public sealed class ServiceRegistrationTests
         Assert.All(tableSettings, key => Assert.NotNull(typeof(Storage.TableOptions).GetProperty(key[(Storage.TableOptions.SectionName.Length + 2)..])));
         Assert.Equal("dotnet-isolated", (string?)values["FUNCTIONS_WORKER_RUNTIME"]);
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ClientId=00000000-0000-0000-0000-000000000002;Authorization=AAD")]
+    public async Task The_program_registrations_with_telemetry_build_with_and_without_entra_telemetry(string? authentication)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectorsStorage"] = "UseDevelopmentStorage=true",
+            [Telemetry.AuthenticationSetting] = authentication,
+        }).Build();
+
+        // The worker's host provides IConfiguration and logging; Program.cs adds the rest.
+        await using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddConnectorsApiTelemetry(configuration)
+            .AddConnectorsApi(configuration)
+            .BuildServiceProvider();
+
+        Assert.NotNull(services.GetRequiredService<Microsoft.ApplicationInsights.Extensibility.TelemetryConfiguration>());
+        Assert.NotNull(ActivatorUtilities.CreateInstance<ConnectorFunctions>(services));
+    }
+
+    [Theory]
+    [InlineData("ClientId=abc;Authorization=AAD", "abc")]
+    [InlineData(" Authorization = aad ; ClientId = abc ", "abc")]
+    [InlineData("ClientId=abc", null)]
+    [InlineData("Authorization=AAD", null)]
+    [InlineData("", null)]
+    [InlineData(null, null)]
+    public void The_entra_telemetry_setting_gives_the_identity_to_sign_with(string? setting, string? clientId)
+    {
+        Assert.Equal(clientId, Telemetry.ManagedIdentityClientId(setting));
+    }
 }
