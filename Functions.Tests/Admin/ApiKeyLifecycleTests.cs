@@ -50,7 +50,7 @@ public sealed class ApiKeyLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_key_past_its_expiry_gets_invalid_token_and_one_before_it_is_accepted()
     {
-        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
         var issuer = new ApiKeyCommands(api.ApiKeys, clock);
         var key = await issuer.CreateAsync("nightly", clock.GetUtcNow().AddHours(1), CancellationToken.None);
         await using var later = await ApiHarness.StartAsync(clock: clock, tables: (api.Connectors.Name, api.ApiKeys.Name), createTables: false);
@@ -138,12 +138,5 @@ public sealed class ApiKeyLifecycleTests : IAsyncLifetime
     public void Unreadable_expiries_are_refused(string? date, string? duration)
     {
         Assert.Throws<AdminException>(() => ApiKeyCommands.ParseExpiry(date, duration, DateTimeOffset.UtcNow));
-    }
-
-    private sealed class MovableClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

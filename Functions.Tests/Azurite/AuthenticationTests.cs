@@ -281,13 +281,6 @@ public sealed class MalformedKeyRowTests(MalformedKeyRowTests.Data data) : IClas
 }
 
 /// <summary>A clock the tests set: the app reads the time only through TimeProvider.GetUtcNow.</summary>
-public sealed class FakeClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>A key with an expiry is invalid from the instant ExpiresOn is reached, by the injected clock.</summary>
 public sealed class KeyExpiryTests(KeyExpiryTests.Data data) : IClassFixture<KeyExpiryTests.Data>
 {
@@ -295,7 +288,7 @@ public sealed class KeyExpiryTests(KeyExpiryTests.Data data) : IClassFixture<Key
 
     public sealed class Data : IAsyncLifetime
     {
-        public FakeClock Clock { get; } = new(ExpiresOn);
+        public ManualClock Clock { get; } = new(ExpiresOn);
 
         public ApiHarness Api { get; private set; } = null!;
 

@@ -224,14 +224,6 @@ public sealed class ContractApi : IAsyncLifetime
     public Task<TestResponse> Get(string target) => Api.GetAsync(target, Key);
 }
 
-/// <summary>A clock the test moves, for the instant a key expires.</summary>
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-}
-
 /// <summary>
 /// Storage that answers with <see cref="Status"/> itself, without calling the account, for the requests
 /// <see cref="Applies"/> selects while <see cref="Active"/>. Its error body carries a message that must never reach a client.

@@ -61,7 +61,8 @@ public sealed partial class ApiHarness : IAsyncDisposable
         bool createTables = true,
         TimeProvider? clock = null,
         (string Connectors, string ApiKeys)? tables = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Azure.Core.HttpPipelinePosition policyPosition = Azure.Core.HttpPipelinePosition.PerRetry)
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
         var (connectorsTable, apiKeysTable) = tables ?? ("Connectors" + suffix, "ApiKeys" + suffix);
@@ -86,7 +87,7 @@ public sealed partial class ApiHarness : IAsyncDisposable
         collection.AddConnectorsApi(configuration);
         if (policy is not null)
         {
-            collection.ConfigureAll<TableClientOptions>(options => options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerRetry));
+            collection.ConfigureAll<TableClientOptions>(options => options.AddPolicy(policy, policyPosition));
         }
 
         var harness = new ApiHarness(collection.BuildServiceProvider(), connectorsTable, apiKeysTable, logs);
