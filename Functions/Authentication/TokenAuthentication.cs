@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Connectors.Api.Http;
@@ -21,7 +22,7 @@ public sealed class TokenAuthentication(ApiKeyStore keys, TimeProvider clock)
         // The lookup is by hash, so timing reveals nothing about the key; the stored hash is still compared
         // in constant time so that a lookup that matched loosely can never pass.
         if (key is null
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.Hash), Encoding.ASCII.GetBytes(hash))
+            || !CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(key.Hash.AsSpan()), MemoryMarshal.AsBytes(hash.AsSpan()))
             || !key.IsValidAt(clock.GetUtcNow()))
         {
             throw ApiErrors.InvalidToken();
@@ -31,7 +32,14 @@ public sealed class TokenAuthentication(ApiKeyStore keys, TimeProvider clock)
     }
 
     /// <summary>The lowercase hex SHA-256 of the key's UTF-8 bytes: the key's RowKey in the ApiKeys table.</summary>
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var maxLength = Encoding.UTF8.GetMaxByteCount(key.Length);
+        var utf8 = maxLength <= 1024 ? stackalloc byte[maxLength] : new byte[maxLength];
+        SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(key, utf8)], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>
     /// The key in the header, parsed as DRF does: split on runs of whitespace, the scheme word matched ignoring
