@@ -128,6 +128,8 @@ public static class HostileTable
         Add("8 KB of tabs before the key", [(Auth, "Token" + tabs + "{key}")], 200, ok);
         Add("key in one pair of double quotes", [(Auth, "Token \"{key}\"")], 200, ok);
         Add("lowercase header name", [("authorization", Token)], 200, ok);
+        Add("CR LF after the key", [(Auth, "Token {key}\r\n")], 200, ok);
+        Add("CR LF and a smuggled header after the key", [(Auth, "Token {key}\r\nX-Admin: true")], 401, Answers.Spaces);
         Add("real client headers", Authorized(("Accept", "application/json"), ("Content-Type", "application/json")), 200, ok);
         Add("a third part", [(Auth, "Token {key} extra")], 401, Answers.Spaces);
         Add("the key twice, tab separated", [(Auth, "Token {key}\t{key}")], 401, Answers.Spaces);
@@ -259,6 +261,11 @@ public static class HostileTable
         Add("System (wrong case name) is ignored", "System=nothing", kind.ListJson);
         Add("quotes and backslash, form-encoded", "system=say+%22HI%22+%5C+there", Answers.List(kind.QuoteHits));
         Add("storage parameters $filter, $top, $select are ignored", "$filter=PartitionKey%20ne%20''&$top=1&$select=Name", kind.ListJson);
+        Add("semicolon is not a separator", "system=" + kind.SystemHit + ";format=xml", empty);
+        Add("equals sign inside the value", "system=" + kind.SystemHit + "=x", empty);
+        Add("percent-encoded parameter name", "%73ystem=" + kind.SystemHit, Answers.List(kind.SystemHitJson));
+        Add("given twice, last one bare (no filter)", "system=nothing&system", kind.ListJson);
+        Add("empty fields around the parameter", "&&system=" + kind.SystemHit + "&&", Answers.List(kind.SystemHitJson));
         Add("NextPartitionKey and NextRowKey are ignored", "NextPartitionKey=alm&NextRowKey=0000000003", kind.ListJson);
     }
 

@@ -134,3 +134,37 @@ public sealed class ObservabilityTests
         }
     }
 }
+
+/// <summary>
+/// The request line logs the client's id and system (shortened to 64 characters). Client text must not be able to
+/// forge log lines: a CR or LF from the URL would end the line in every text sink (console, log stream, files) and
+/// let the rest pose as a line of its own (CWE-117).
+/// </summary>
+public sealed class LogForgingTests
+{
+    private const string Forged = "Information Connectors.Api.ConnectorEndpoint: get alm connectors (id 1, system ): 200 for key admin";
+
+    public static TheoryData<string> Targets => new()
+    {
+        "/api/v2/connectors/alm/?system=x%0A" + Uri.EscapeDataString(Forged),
+        "/api/v2/connectors/alm/?system=x%0D%0A" + Uri.EscapeDataString(Forged),
+        "/api/v2/connectors/alm/1%0A" + Uri.EscapeDataString(Forged) + "/",
+        "/api/v2/connectors/analysis/1%0D" + Uri.EscapeDataString(Forged) + "/",
+    };
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task Client_text_in_the_request_line_holds_no_line_break(string target)
+    {
+        await using var api = await ApiHarness.StartAsync();
+        var key = await api.AddKeyAsync(HardeningApi.KeyName);
+
+        var response = await api.GetAsync(target, key);
+
+        Assert.NotEqual(500, response.Status);
+        var line = Assert.Single(Check.EndpointLines(api.Logs.Lines));
+        Assert.False(
+            line.AsSpan().TrimEnd(' ').ContainsAny('\r', '\n'),
+            "The request line holds a line break from the URL: " + Check.Printable(line, 300));
+    }
+}
