@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text;
 using Connectors.Api.Authentication;
 using Connectors.Api.Http;
 using Connectors.Api.Storage;
@@ -69,8 +71,38 @@ public sealed partial class ConnectorEndpoint(TokenAuthentication authentication
         return response;
     }
 
-    // Request text in logs is the client's own input: kept, but never long enough to flood a log line.
-    private static string? Shorten(string? text) => text is { Length: > 64 } ? string.Concat(text.AsSpan(0, 64), "…") : text;
+    // Request text in logs is the client's own input: cut to 64 characters so it cannot flood a line, and with
+    // control characters and line separators escaped so it cannot forge a line of its own.
+    private static string? Shorten(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var cut = text.Length > 64 ? string.Concat(text.AsSpan(0, 64), "…") : text;
+        if (!cut.Any(IsUnsafeInLog))
+        {
+            return cut;
+        }
+
+        var escaped = new StringBuilder(cut.Length + 16);
+        foreach (var c in cut)
+        {
+            if (IsUnsafeInLog(c))
+            {
+                escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    private static bool IsUnsafeInLog(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "{Operation} {Kind} connectors (id {Id}, system {System}): {Status} for key {KeyName}, {StorageCalls} storage calls, {DurationMs:0.0} ms")]

@@ -120,4 +120,36 @@ public sealed class TimedCacheTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
         Assert.Equal("done", await second);
     }
+
+    [Fact]
+    public async Task When_full_expendable_answers_make_way_and_the_others_stay()
+    {
+        var cache = new TimedCache<string, string?>(TimeSpan.FromSeconds(60), 10, clock, expendable: value => value is null);
+        var loads = 0;
+        Task<string?> Load(string key)
+        {
+            loads++;
+            return Task.FromResult(key.StartsWith("valid", StringComparison.Ordinal) ? key : null);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await cache.GetAsync($"valid{i}", Load, CancellationToken.None);
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            await cache.GetAsync($"random{i}", Load, CancellationToken.None);
+            clock.Now = clock.Now.AddSeconds(0.5);
+        }
+
+        var loadsBefore = loads;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal($"valid{i}", await cache.GetAsync($"valid{i}", Load, CancellationToken.None));
+        }
+
+        Assert.Equal(loadsBefore, loads);
+        Assert.True(cache.Count <= 10);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class ApiKeyStore
     public ApiKeyStore(TableServiceClient service, IOptions<TableOptions> tables, IOptions<CacheOptions> cache, TimeProvider clock)
     {
         table = service.GetTableClient(tables.Value.ApiKeys);
-        this.cache = new(TimeSpan.FromSeconds(cache.Value.KeySeconds), cache.Value.MaxEntries, clock);
+        this.cache = new(TimeSpan.FromSeconds(cache.Value.KeySeconds), cache.Value.MaxEntries, clock, expendable: key => key is null);
         read = ReadAsync;
     }
 

@@ -5,10 +5,12 @@ namespace Connectors.Api.Caching;
 /// <summary>
 /// A small in-memory cache for storage reads. An entry lives for a fixed time; concurrent misses for the same
 /// key share one load (no stampede on storage); a failed load is not kept, so the next request tries again;
-/// and at most <c>capacity</c> entries exist, so memory stays bounded whatever keys are asked for. Over
-/// capacity (after expired entries are dropped) a load is simply not cached.
+/// and at most <c>capacity</c> entries exist, so memory stays bounded whatever keys are asked for. When full,
+/// expired entries are dropped, then the loaded values <c>expendable</c> names (e.g. "no such key"), so that a
+/// flood of random keys cannot push out the answers worth keeping; if there is still no room, a load is simply
+/// not cached.
 /// </summary>
-public sealed class TimedCache<TKey, TValue>(TimeSpan lifetime, int capacity, TimeProvider clock)
+public sealed class TimedCache<TKey, TValue>(TimeSpan lifetime, int capacity, TimeProvider clock, Func<TValue, bool>? expendable = null)
     where TKey : notnull
 {
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(1);
@@ -80,15 +82,6 @@ public sealed class TimedCache<TKey, TValue>(TimeSpan lifetime, int capacity, Ti
         return false;
     }
 
-    /// <summary>Forgets everything (the next request reads storage again).</summary>
-    public void Clear()
-    {
-        foreach (var entry in entries)
-        {
-            Remove(entry);
-        }
-    }
-
     private DateTimeOffset ExpiryFrom(DateTimeOffset now) =>
         lifetime < DateTimeOffset.MaxValue - now ? now + lifetime : DateTimeOffset.MaxValue;
 
@@ -107,22 +100,31 @@ public sealed class TimedCache<TKey, TValue>(TimeSpan lifetime, int capacity, Ti
         return task;
     }
 
-    // Drops expired entries, at most once a second, and says whether there is room now.
+    // Drops expired entries, then (if still full) expendable ones, at most once a second; says whether there is room now.
     private bool Prune(DateTimeOffset now)
     {
         var next = Interlocked.Read(ref nextPruneTicks);
         if (now.UtcTicks >= next && Interlocked.CompareExchange(ref nextPruneTicks, now.UtcTicks + Math.Min(PruneInterval.Ticks, DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks), next) == next)
         {
-            foreach (var entry in entries)
+            RemoveWhere(entry => now >= entry.Expires);
+            if (Count >= capacity && expendable is not null)
             {
-                if (now >= entry.Value.Expires)
-                {
-                    Remove(entry);
-                }
+                RemoveWhere(entry => entry.Value.IsCompletedSuccessfully && expendable(entry.Value.Result));
             }
         }
 
         return Count < capacity;
+    }
+
+    private void RemoveWhere(Func<Entry, bool> condition)
+    {
+        foreach (var entry in entries)
+        {
+            if (condition(entry.Value))
+            {
+                Remove(entry);
+            }
+        }
     }
 
     private void Remove(KeyValuePair<TKey, Entry> entry)

@@ -22,7 +22,7 @@ public sealed class ConnectorStore
         table = service.GetTableClient(tables.Value.Connectors);
         var lifetime = TimeSpan.FromSeconds(cache.Value.ConnectorSeconds);
         lists = new(lifetime, cache.Value.MaxEntries, clock);
-        connectors = new(lifetime, cache.Value.MaxEntries, clock);
+        connectors = new(lifetime, cache.Value.MaxEntries, clock, expendable: connector => connector is null);
         scan = ScanAsync;
         read = ReadAsync;
     }
