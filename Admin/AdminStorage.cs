@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Connectors.Api;
 using Connectors.Api.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,9 @@ public sealed class AdminStorage : IDisposable
         Store = services.GetRequiredService<ConnectorStore>();
         Endpoint = service.Uri;
     }
+
+    /// <summary>The SDK's credential factory the connection was made with (what a keyless endpoint signs in with).</summary>
+    internal AzureComponentFactory CredentialFactory => services.GetRequiredService<AzureComponentFactory>();
 
     public TableClient Connectors { get; }
 

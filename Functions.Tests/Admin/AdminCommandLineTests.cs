@@ -1,4 +1,7 @@
+using Azure.Identity;
+using Connectors.Admin;
 using Connectors.Api.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace Connectors.Api.Tests.Admin;
 
@@ -114,5 +117,48 @@ public sealed class AdminCommandLineTests : IAsyncLifetime
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith("error: Could not find file", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+}
+
+/// <summary>The tool's connection choices, as an operator gives them.</summary>
+public sealed class AdminConnectionTests
+{
+    private static readonly IConfiguration NoEnvironment = new ConfigurationBuilder().Build();
+
+    [Fact]
+    public void A_table_service_uri_connects_keyless_with_the_default_azure_credential()
+    {
+        using var storage = AdminStorage.Connect(null, "https://sdedata.table.core.windows.net/", NoEnvironment);
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["tableServiceUri"] = "https://sdedata.table.core.windows.net/",
+        }).Build();
+
+        Assert.Equal(new Uri("https://sdedata.table.core.windows.net/"), storage.Endpoint);
+        Assert.IsType<DefaultAzureCredential>(storage.CredentialFactory.CreateTokenCredential(section));
+    }
+
+    [Fact]
+    public void Without_any_setting_it_connects_to_the_local_emulator()
+    {
+        using var storage = AdminStorage.Connect(null, null, NoEnvironment);
+
+        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), storage.Endpoint);
+    }
+
+    [Fact]
+    public void The_environment_settings_of_the_app_are_used_and_the_command_line_wins()
+    {
+        var environment = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectorsStorage:tableServiceUri"] = "https://fromenv.table.core.windows.net/",
+            ["Tables:Connectors"] = "SdeConnectors",
+        }).Build();
+
+        using var fromEnvironment = AdminStorage.Connect(null, null, environment);
+        using var fromCommandLine = AdminStorage.Connect(Azurite.Azurite.ConnectionStringFor(10002), null, environment);
+
+        Assert.Equal(("fromenv", "SdeConnectors"), (fromEnvironment.Endpoint.Host.Split('.')[0], fromEnvironment.Connectors.Name));
+        Assert.Equal(10002, fromCommandLine.Endpoint.Port);
     }
 }
