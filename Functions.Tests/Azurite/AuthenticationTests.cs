@@ -48,7 +48,7 @@ public sealed class AuthenticationTests(AuthenticationTests.Data data) : IClassF
     private static void AssertInvalidToken(TestResponse response)
     {
         Assert.Equal(401, response.Status);
-        Assert.Equal(Bodies.InvalidToken, response.BodyText);
+        Assert.Equal(Expect.InvalidToken, response.BodyText);
         Assert.Equal("Token", response.Header("WWW-Authenticate"));
         Assert.Equal("application/json; charset=utf-8", response.Header("Content-Type"));
     }
@@ -266,7 +266,7 @@ public sealed class MalformedKeyRowTests(MalformedKeyRowTests.Data data) : IClas
             var response = await data.Api.GetAsync(target, data.Keys[name]);
 
             Assert.Equal(401, response.Status);
-            Assert.Equal(Bodies.InvalidToken, response.BodyText);
+            Assert.Equal(Expect.InvalidToken, response.BodyText);
             Assert.Equal("Token", response.Header("WWW-Authenticate"));
         }
     }
@@ -335,7 +335,7 @@ public sealed class KeyExpiryTests(KeyExpiryTests.Data data) : IClassFixture<Key
             Assert.Equal(status, one.Status);
             if (status == 401)
             {
-                Assert.Equal(Bodies.InvalidToken, one.BodyText);
+                Assert.Equal(Expect.InvalidToken, one.BodyText);
                 Assert.Equal("Token", one.Header("WWW-Authenticate"));
             }
         }

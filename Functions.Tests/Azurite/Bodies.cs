@@ -9,9 +9,6 @@ namespace Connectors.Api.Tests.Azurite;
 /// </summary>
 public static class Bodies
 {
-    public const string NotFound = """{"detail":"Not found."}""";
-    public const string InvalidPage = """{"detail":"Invalid page."}""";
-    public const string InvalidToken = """{"detail":"Invalid token."}""";
     public const string EmptyList = """{"results":[]}""";
 
     public static string Connector(int id, string name, string system, bool inaccessible = false) =>

@@ -35,7 +35,7 @@ public sealed class CrossKindTests(CrossKindTests.Data data) : IClassFixture<Cro
         var response = await data.GetAsync(target);
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.NotFound, response.BodyText);
+        Assert.Equal(Expect.NotFound, response.BodyText);
     }
 
     [Theory]

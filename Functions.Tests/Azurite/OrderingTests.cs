@@ -124,7 +124,7 @@ public sealed class OrderingTests(OrderingTests.Data data) : IClassFixture<Order
         var response = await data.GetAsync(Paths.One(kind, id));
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.NotFound, response.BodyText);
+        Assert.Equal(Expect.NotFound, response.BodyText);
     }
 
     [Theory]

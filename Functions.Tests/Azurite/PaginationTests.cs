@@ -114,7 +114,7 @@ public sealed class PaginationTests(PaginationTests.Data data) : IClassFixture<P
         var response = await Get(kind, query);
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.InvalidPage, response.BodyText);
+        Assert.Equal(Expect.InvalidPage, response.BodyText);
         Assert.Equal("application/json; charset=utf-8", response.Header("Content-Type"));
     }
 
@@ -165,7 +165,7 @@ public sealed class PaginationTests(PaginationTests.Data data) : IClassFixture<P
         var response = await Get(kind, query);
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.InvalidPage, response.BodyText);
+        Assert.Equal(Expect.InvalidPage, response.BodyText);
     }
 
     [Theory]
@@ -350,7 +350,7 @@ public sealed class EmptyKindPaginationTests(EmptyKindPaginationTests.Data data)
         var response = await data.GetAsync(Paths.List(kind) + query);
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.InvalidPage, response.BodyText);
+        Assert.Equal(Expect.InvalidPage, response.BodyText);
     }
 
     [Theory]
@@ -378,6 +378,6 @@ public sealed class EmptyKindPaginationTests(EmptyKindPaginationTests.Data data)
         var response = await data.GetAsync(Paths.One(kind, 1));
 
         Assert.Equal(404, response.Status);
-        Assert.Equal(Bodies.NotFound, response.BodyText);
+        Assert.Equal(Expect.NotFound, response.BodyText);
     }
 }

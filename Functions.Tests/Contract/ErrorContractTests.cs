@@ -1,4 +1,5 @@
 using System.Globalization;
+using Connectors.Api.Tests.Support;
 
 namespace Connectors.Api.Tests.Contract;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
-using Connectors.Api.Tests.Contract;
 using Connectors.Api.Tests.Support;
 
 namespace Connectors.Api.Tests.Faults;

@@ -7,24 +7,12 @@ using Connectors.Api.Tests.Support;
 namespace Connectors.Api.Tests.Hardening;
 
 /// <summary>
-/// The answers of API.md written out by hand (never taken from the production code) and the connectors every
-/// hardening harness holds, hostile text included: an ALM connector whose system is an OData injection, and an
+/// The connectors every hardening harness holds, written out by hand (the contract's error bodies are in
+/// <see cref="Expect"/>), hostile text included: an ALM connector whose system is an OData injection, and an
 /// analysis connector whose name and system hold quotes and a backslash.
 /// </summary>
 public static class Answers
 {
-    public const string JsonContentType = "application/json; charset=utf-8";
-
-    public const string NotProvided = """{"detail":"Authentication credentials were not provided."}""";
-    public const string NoCredentials = """{"detail":"Invalid token header. No credentials provided."}""";
-    public const string Spaces = """{"detail":"Invalid token header. Token string should not contain spaces."}""";
-    public const string InvalidCharacters = """{"detail":"Invalid token header. Token string should not contain invalid characters."}""";
-    public const string InvalidToken = """{"detail":"Invalid token."}""";
-    public const string NotFound = """{"detail":"Not found."}""";
-    public const string InvalidPage = """{"detail":"Invalid page."}""";
-    public const string NotAcceptable = """{"detail":"Could not satisfy the request Accept header."}""";
-    public const string ServerError = """{"detail":"A server error occurred."}""";
-
     public const string Injection = "' or 1 eq 1 or '";
 
     // ALM: 1, 3 (inaccessible), 7 (system is an OData injection), 2147483647.

@@ -92,7 +92,7 @@ public static class StatusHeaders
 {
     public static void Assert(TestResponse response)
     {
-        Xunit.Assert.Equal(Answers.JsonContentType, response.Header("Content-Type"));
+        Xunit.Assert.Equal(Expect.JsonContentType, response.Header("Content-Type"));
         switch (response.Status)
         {
             case 401:

@@ -1,3 +1,4 @@
+using Connectors.Api.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Connectors.Api.Tests.Hardening;
@@ -104,20 +105,20 @@ public static class HostileTable
         void Add(string name, (string, string)[] headers, int status, string body) =>
             rows.Add(new HostileRow($"{kind.Name} auth: {name}", "GET", target, headers, status, body));
 
-        Add("no Authorization header", [], 401, Answers.NotProvided);
-        Add("empty Authorization header", [(Auth, "")], 401, Answers.NotProvided);
-        Add("whitespace-only Authorization header", [(Auth, " \t ")], 401, Answers.NotProvided);
-        Add("Basic scheme", [(Auth, "Basic dXNlcjpwYXNzd29yZA==")], 401, Answers.NotProvided);
-        Add("Bearer scheme with the valid key", [(Auth, "Bearer {key}")], 401, Answers.NotProvided);
-        Add("Token glued to the key", [(Auth, "Token{key}")], 401, Answers.NotProvided);
-        Add("Token and key joined by a comma", [(Auth, "Token,{key}")], 401, Answers.NotProvided);
-        Add("Tokens scheme", [(Auth, "Tokens {key}")], 401, Answers.NotProvided);
-        Add("non-ASCII scheme Tok\u00e9n", [(Auth, "Tok\u00e9n {key}")], 401, Answers.NotProvided);
-        Add("em space (not a separator) between Token and key", [(Auth, "Token\u2003{key}")], 401, Answers.NotProvided);
-        Add("key in X-Authorization only", [("X-Authorization", Token)], 401, Answers.NotProvided);
-        Add("Token without a key", [(Auth, "Token")], 401, Answers.NoCredentials);
-        Add("Token and trailing spaces", [(Auth, "Token   ")], 401, Answers.NoCredentials);
-        Add("Token and 8 KB of spaces", [(Auth, "Token" + spaces)], 401, Answers.NoCredentials);
+        Add("no Authorization header", [], 401, Expect.NotProvided);
+        Add("empty Authorization header", [(Auth, "")], 401, Expect.NotProvided);
+        Add("whitespace-only Authorization header", [(Auth, " \t ")], 401, Expect.NotProvided);
+        Add("Basic scheme", [(Auth, "Basic dXNlcjpwYXNzd29yZA==")], 401, Expect.NotProvided);
+        Add("Bearer scheme with the valid key", [(Auth, "Bearer {key}")], 401, Expect.NotProvided);
+        Add("Token glued to the key", [(Auth, "Token{key}")], 401, Expect.NotProvided);
+        Add("Token and key joined by a comma", [(Auth, "Token,{key}")], 401, Expect.NotProvided);
+        Add("Tokens scheme", [(Auth, "Tokens {key}")], 401, Expect.NotProvided);
+        Add("non-ASCII scheme Tok\u00e9n", [(Auth, "Tok\u00e9n {key}")], 401, Expect.NotProvided);
+        Add("em space (not a separator) between Token and key", [(Auth, "Token\u2003{key}")], 401, Expect.NotProvided);
+        Add("key in X-Authorization only", [("X-Authorization", Token)], 401, Expect.NotProvided);
+        Add("Token without a key", [(Auth, "Token")], 401, Expect.NoCredentials);
+        Add("Token and trailing spaces", [(Auth, "Token   ")], 401, Expect.NoCredentials);
+        Add("Token and 8 KB of spaces", [(Auth, "Token" + spaces)], 401, Expect.NoCredentials);
         Add("lowercase scheme", [(Auth, "token {key}")], 200, ok);
         Add("uppercase scheme", [(Auth, "TOKEN {key}")], 200, ok);
         Add("two spaces before the key", [(Auth, "Token  {key}")], 200, ok);
@@ -129,32 +130,32 @@ public static class HostileTable
         Add("key in one pair of double quotes", [(Auth, "Token \"{key}\"")], 200, ok);
         Add("lowercase header name", [("authorization", Token)], 200, ok);
         Add("CR LF after the key", [(Auth, "Token {key}\r\n")], 200, ok);
-        Add("CR LF and a smuggled header after the key", [(Auth, "Token {key}\r\nX-Admin: true")], 401, Answers.Spaces);
+        Add("CR LF and a smuggled header after the key", [(Auth, "Token {key}\r\nX-Admin: true")], 401, Expect.Spaces);
         Add("real client headers", Authorized(("Accept", "application/json"), ("Content-Type", "application/json")), 200, ok);
-        Add("a third part", [(Auth, "Token {key} extra")], 401, Answers.Spaces);
-        Add("the key twice, tab separated", [(Auth, "Token {key}\t{key}")], 401, Answers.Spaces);
-        Add("8 KB of junk after the key", [(Auth, "Token {key} " + junk)], 401, Answers.Spaces);
-        Add("two Authorization headers with the valid key", [(Auth, Token), (Auth, Token)], 401, Answers.Spaces);
-        Add("two Authorization headers, valid then unknown", [(Auth, Token), (Auth, "Token {unknown}")], 401, Answers.Spaces);
-        Add("NUL after the key", [(Auth, "Token {key}\0")], 401, Answers.InvalidCharacters);
-        Add("NUL before the key", [(Auth, "Token \0{key}")], 401, Answers.InvalidCharacters);
-        Add("NUL inside the key", [(Auth, "Token sde_\0{key}")], 401, Answers.InvalidCharacters);
-        Add("non-ASCII letter after the key", [(Auth, "Token {key}\u00e9")], 401, Answers.InvalidCharacters);
-        Add("Cyrillic key", [(Auth, "Token \u043a\u043b\u044e\u0447")], 401, Answers.InvalidCharacters);
-        Add("no-break space after the key", [(Auth, "Token {key}\u00a0")], 401, Answers.InvalidCharacters);
-        Add("DEL after the key", [(Auth, "Token {key}\u007f")], 401, Answers.InvalidCharacters);
-        Add("control character SOH in the key", [(Auth, "Token {key}\u0001")], 401, Answers.InvalidCharacters);
-        Add("emoji key", [(Auth, "Token \ud83d\udd11")], 401, Answers.InvalidCharacters);
-        Add("lone surrogate in the key", [(Auth, "Token {key}\ud800")], 401, Answers.InvalidCharacters);
-        Add("8 KB random key", [(Auth, "Token {big}")], 401, Answers.InvalidToken);
-        Add("unknown key", [(Auth, "Token {unknown}")], 401, Answers.InvalidToken);
-        Add("revoked key", [(Auth, "Token {revoked}")], 401, Answers.InvalidToken);
-        Add("expired key", [(Auth, "Token {expired}")], 401, Answers.InvalidToken);
-        Add("valid key in upper case", [(Auth, "Token {upper}")], 401, Answers.InvalidToken);
-        Add("key with an opening quote only", [(Auth, "Token \"{key}")], 401, Answers.InvalidToken);
-        Add("key in two pairs of double quotes", [(Auth, "Token \"\"{key}\"\"")], 401, Answers.InvalidToken);
-        Add("key and a trailing comma", [(Auth, "Token {key},")], 401, Answers.InvalidToken);
-        Add("key and a trailing semicolon", [(Auth, "Token {key};")], 401, Answers.InvalidToken);
+        Add("a third part", [(Auth, "Token {key} extra")], 401, Expect.Spaces);
+        Add("the key twice, tab separated", [(Auth, "Token {key}\t{key}")], 401, Expect.Spaces);
+        Add("8 KB of junk after the key", [(Auth, "Token {key} " + junk)], 401, Expect.Spaces);
+        Add("two Authorization headers with the valid key", [(Auth, Token), (Auth, Token)], 401, Expect.Spaces);
+        Add("two Authorization headers, valid then unknown", [(Auth, Token), (Auth, "Token {unknown}")], 401, Expect.Spaces);
+        Add("NUL after the key", [(Auth, "Token {key}\0")], 401, Expect.InvalidCharacters);
+        Add("NUL before the key", [(Auth, "Token \0{key}")], 401, Expect.InvalidCharacters);
+        Add("NUL inside the key", [(Auth, "Token sde_\0{key}")], 401, Expect.InvalidCharacters);
+        Add("non-ASCII letter after the key", [(Auth, "Token {key}\u00e9")], 401, Expect.InvalidCharacters);
+        Add("Cyrillic key", [(Auth, "Token \u043a\u043b\u044e\u0447")], 401, Expect.InvalidCharacters);
+        Add("no-break space after the key", [(Auth, "Token {key}\u00a0")], 401, Expect.InvalidCharacters);
+        Add("DEL after the key", [(Auth, "Token {key}\u007f")], 401, Expect.InvalidCharacters);
+        Add("control character SOH in the key", [(Auth, "Token {key}\u0001")], 401, Expect.InvalidCharacters);
+        Add("emoji key", [(Auth, "Token \ud83d\udd11")], 401, Expect.InvalidCharacters);
+        Add("lone surrogate in the key", [(Auth, "Token {key}\ud800")], 401, Expect.InvalidCharacters);
+        Add("8 KB random key", [(Auth, "Token {big}")], 401, Expect.InvalidToken);
+        Add("unknown key", [(Auth, "Token {unknown}")], 401, Expect.InvalidToken);
+        Add("revoked key", [(Auth, "Token {revoked}")], 401, Expect.InvalidToken);
+        Add("expired key", [(Auth, "Token {expired}")], 401, Expect.InvalidToken);
+        Add("valid key in upper case", [(Auth, "Token {upper}")], 401, Expect.InvalidToken);
+        Add("key with an opening quote only", [(Auth, "Token \"{key}")], 401, Expect.InvalidToken);
+        Add("key in two pairs of double quotes", [(Auth, "Token \"\"{key}\"\"")], 401, Expect.InvalidToken);
+        Add("key and a trailing comma", [(Auth, "Token {key},")], 401, Expect.InvalidToken);
+        Add("key and a trailing semicolon", [(Auth, "Token {key};")], 401, Expect.InvalidToken);
     }
 
     // The id route value: only ASCII digits with a value of 1 to 2147483647 name a connector.
@@ -165,57 +166,57 @@ public static class HostileTable
         void Add(string name, string id, int status, string body) =>
             rows.Add(new HostileRow($"{kind.Name} id: {name}", "GET", kind.OnePath(id), Authorized(), status, body));
 
-        Add("0", "0", 404, Answers.NotFound);
-        Add("00", "00", 404, Answers.NotFound);
-        Add("-1", "-1", 404, Answers.NotFound);
-        Add("-0", "-0", 404, Answers.NotFound);
-        Add("+existing", "+" + e, 404, Answers.NotFound);
+        Add("0", "0", 404, Expect.NotFound);
+        Add("00", "00", 404, Expect.NotFound);
+        Add("-1", "-1", 404, Expect.NotFound);
+        Add("-0", "-0", 404, Expect.NotFound);
+        Add("+existing", "+" + e, 404, Expect.NotFound);
         Add("0existing (leading zero)", "0" + e, 200, kind.ExistingJson);
         Add("existing with 29 leading zeros (30 digits)", new string('0', 29) + e, 200, kind.ExistingJson);
         Add("existing as 10 zero-padded digits", "000000000" + e, 200, kind.ExistingJson);
         Add("percent-encoded existing", "%3" + e, 200, kind.ExistingJson);
         Add("percent-encoded 0existing", "%30%3" + e, 200, kind.ExistingJson);
-        Add("double percent-encoded existing", "%253" + e, 404, Answers.NotFound);
-        Add("existing.0", e + ".0", 404, Answers.NotFound);
-        Add("existing.", e + ".", 404, Answers.NotFound);
-        Add(".existing", "." + e, 404, Answers.NotFound);
-        Add("existing e0", e + "e0", 404, Answers.NotFound);
-        Add("hex 0x", "0x" + e, 404, Answers.NotFound);
-        Add("existing,existing", e + "," + e, 404, Answers.NotFound);
-        Add("existing;existing", e + ";" + e, 404, Answers.NotFound);
+        Add("double percent-encoded existing", "%253" + e, 404, Expect.NotFound);
+        Add("existing.0", e + ".0", 404, Expect.NotFound);
+        Add("existing.", e + ".", 404, Expect.NotFound);
+        Add(".existing", "." + e, 404, Expect.NotFound);
+        Add("existing e0", e + "e0", 404, Expect.NotFound);
+        Add("hex 0x", "0x" + e, 404, Expect.NotFound);
+        Add("existing,existing", e + "," + e, 404, Expect.NotFound);
+        Add("existing;existing", e + ";" + e, 404, Expect.NotFound);
         Add("2147483647", "2147483647", 200, kind.All[^1]);
         Add("02147483647", "02147483647", 200, kind.All[^1]);
-        Add("2147483646 (missing)", "2147483646", 404, Answers.NotFound);
-        Add("2147483648", "2147483648", 404, Answers.NotFound);
-        Add("4294967296 + existing (wraps to existing in 32 bits)", (4294967296L + long.Parse(e, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture), 404, Answers.NotFound);
-        Add("9223372036854775807", "9223372036854775807", 404, Answers.NotFound);
-        Add("9223372036854775808", "9223372036854775808", 404, Answers.NotFound);
-        Add("18446744073709551616 + existing (wraps in 64 bits)", "1844674407370955161" + (6 + int.Parse(e, System.Globalization.CultureInfo.InvariantCulture)), 404, Answers.NotFound);
-        Add("30 digits", "123456789012345678901234567890", 404, Answers.NotFound);
-        Add("Arabic-Indic digit", kind.Name == "alm" ? "\u0661" : "\u0662", 404, Answers.NotFound);
-        Add("percent-encoded Arabic-Indic digit", kind.Name == "alm" ? "%D9%A1" : "%D9%A2", 404, Answers.NotFound);
-        Add("fullwidth digit", kind.Name == "alm" ? "\uff11" : "\uff12", 404, Answers.NotFound);
-        Add("percent-encoded fullwidth digit", kind.Name == "alm" ? "%EF%BC%91" : "%EF%BC%92", 404, Answers.NotFound);
-        Add("superscript digit", kind.Name == "alm" ? "\u00b9" : "\u00b2", 404, Answers.NotFound);
-        Add("leading space", "%20" + e, 404, Answers.NotFound);
-        Add("trailing space", e + "%20", 404, Answers.NotFound);
-        Add("trailing tab", e + "%09", 404, Answers.NotFound);
-        Add("NUL", "%00", 404, Answers.NotFound);
-        Add("trailing NUL", e + "%00", 404, Answers.NotFound);
-        Add("invalid UTF-8 %FF", "%FF", 404, Answers.NotFound);
-        Add("encoded slash", "%2F", 404, Answers.NotFound);
-        Add("letters", "abc", 404, Answers.NotFound);
-        Add("null", "null", 404, Answers.NotFound);
-        Add("OData injection", "' or 1 eq 1 or '", 404, Answers.NotFound);
-        Add("RowKey range injection", "0000000001' or RowKey gt '0", 404, Answers.NotFound);
-        Add("other kind's id", kind.OtherKindId, 404, Answers.NotFound);
-        Add("missing 999", "999", 404, Answers.NotFound);
-        Add("1 KB of digits", new string('9', 1024), 404, Answers.NotFound);
+        Add("2147483646 (missing)", "2147483646", 404, Expect.NotFound);
+        Add("2147483648", "2147483648", 404, Expect.NotFound);
+        Add("4294967296 + existing (wraps to existing in 32 bits)", (4294967296L + long.Parse(e, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture), 404, Expect.NotFound);
+        Add("9223372036854775807", "9223372036854775807", 404, Expect.NotFound);
+        Add("9223372036854775808", "9223372036854775808", 404, Expect.NotFound);
+        Add("18446744073709551616 + existing (wraps in 64 bits)", "1844674407370955161" + (6 + int.Parse(e, System.Globalization.CultureInfo.InvariantCulture)), 404, Expect.NotFound);
+        Add("30 digits", "123456789012345678901234567890", 404, Expect.NotFound);
+        Add("Arabic-Indic digit", kind.Name == "alm" ? "\u0661" : "\u0662", 404, Expect.NotFound);
+        Add("percent-encoded Arabic-Indic digit", kind.Name == "alm" ? "%D9%A1" : "%D9%A2", 404, Expect.NotFound);
+        Add("fullwidth digit", kind.Name == "alm" ? "\uff11" : "\uff12", 404, Expect.NotFound);
+        Add("percent-encoded fullwidth digit", kind.Name == "alm" ? "%EF%BC%91" : "%EF%BC%92", 404, Expect.NotFound);
+        Add("superscript digit", kind.Name == "alm" ? "\u00b9" : "\u00b2", 404, Expect.NotFound);
+        Add("leading space", "%20" + e, 404, Expect.NotFound);
+        Add("trailing space", e + "%20", 404, Expect.NotFound);
+        Add("trailing tab", e + "%09", 404, Expect.NotFound);
+        Add("NUL", "%00", 404, Expect.NotFound);
+        Add("trailing NUL", e + "%00", 404, Expect.NotFound);
+        Add("invalid UTF-8 %FF", "%FF", 404, Expect.NotFound);
+        Add("encoded slash", "%2F", 404, Expect.NotFound);
+        Add("letters", "abc", 404, Expect.NotFound);
+        Add("null", "null", 404, Expect.NotFound);
+        Add("OData injection", "' or 1 eq 1 or '", 404, Expect.NotFound);
+        Add("RowKey range injection", "0000000001' or RowKey gt '0", 404, Expect.NotFound);
+        Add("other kind's id", kind.OtherKindId, 404, Expect.NotFound);
+        Add("missing 999", "999", 404, Expect.NotFound);
+        Add("1 KB of digits", new string('9', 1024), 404, Expect.NotFound);
 
         // Authentication first: without a key no id is judged.
         foreach (var id in new[] { "0", "0" + e, "2147483648", "%D9%A1", "abc" })
         {
-            rows.Add(new HostileRow($"{kind.Name} id without a key: {id}", "GET", kind.OnePath(id), [], 401, Answers.NotProvided));
+            rows.Add(new HostileRow($"{kind.Name} id without a key: {id}", "GET", kind.OnePath(id), [], 401, Expect.NotProvided));
         }
     }
 
@@ -300,18 +301,18 @@ public static class HostileTable
         Add("page without page_size is ignored", "page=abc", 200, kind.ListJson);
         Add("page=999 without page_size is ignored", "page=999", 200, kind.ListJson);
         Add("Page_Size (wrong case name) is ignored", "Page_Size=1", 200, kind.ListJson);
-        Add("page=0", "page_size=1&page=0", 404, Answers.InvalidPage);
-        Add("page=5 past the end", "page_size=1&page=5", 404, Answers.InvalidPage);
-        Add("page=-1", "page_size=1&page=-1", 404, Answers.InvalidPage);
-        Add("page= empty", "page_size=1&page=", 404, Answers.InvalidPage);
-        Add("page=LAST", "page_size=1&page=LAST", 404, Answers.InvalidPage);
-        Add("page=1.0", "page_size=1&page=1.0", 404, Answers.InvalidPage);
-        Add("page=99999999999999999999", "page_size=1&page=99999999999999999999", 404, Answers.InvalidPage);
-        Add("page=4294967297 (wraps to 1 in 32 bits)", "page_size=1&page=4294967297", 404, Answers.InvalidPage);
-        Add("fullwidth page", "page_size=1&page=\uff11", 404, Answers.InvalidPage);
-        Add("page=%00", "page_size=1&page=%00", 404, Answers.InvalidPage);
-        Add("page with an injection", "page_size=1&page=1' or '1'='1", 404, Answers.InvalidPage);
-        Add("page=2 after a system filter with one match", "page_size=1&page=2&system=" + kind.SystemHit, 404, Answers.InvalidPage);
+        Add("page=0", "page_size=1&page=0", 404, Expect.InvalidPage);
+        Add("page=5 past the end", "page_size=1&page=5", 404, Expect.InvalidPage);
+        Add("page=-1", "page_size=1&page=-1", 404, Expect.InvalidPage);
+        Add("page= empty", "page_size=1&page=", 404, Expect.InvalidPage);
+        Add("page=LAST", "page_size=1&page=LAST", 404, Expect.InvalidPage);
+        Add("page=1.0", "page_size=1&page=1.0", 404, Expect.InvalidPage);
+        Add("page=99999999999999999999", "page_size=1&page=99999999999999999999", 404, Expect.InvalidPage);
+        Add("page=4294967297 (wraps to 1 in 32 bits)", "page_size=1&page=4294967297", 404, Expect.InvalidPage);
+        Add("fullwidth page", "page_size=1&page=\uff11", 404, Expect.InvalidPage);
+        Add("page=%00", "page_size=1&page=%00", 404, Expect.InvalidPage);
+        Add("page with an injection", "page_size=1&page=1' or '1'='1", 404, Expect.InvalidPage);
+        Add("page=2 after a system filter with one match", "page_size=1&page=2&system=" + kind.SystemHit, 404, Expect.InvalidPage);
         Add("page=1 after a system filter with no match (one empty page)", "page_size=1&page=1&system=nothing", 200, Answers.Page(0, null, null));
     }
 
@@ -338,12 +339,12 @@ public static class HostileTable
         Add("head in lower case", "head", kind.ListPath, Authorized(), 200, string.Empty);
         Add("HEAD on a missing id", "HEAD", kind.OnePath("999"), Authorized(), 404, string.Empty);
         Add("HEAD without a key", "HEAD", one, [], 401, string.Empty);
-        Add("POST without a key", "POST", one, [], 401, Answers.NotProvided);
-        Add("PROPFIND with an unknown key", "PROPFIND", kind.ListPath, [(Auth, "Token {unknown}")], 401, Answers.InvalidToken);
+        Add("POST without a key", "POST", one, [], 401, Expect.NotProvided);
+        Add("PROPFIND with an unknown key", "PROPFIND", kind.ListPath, [(Auth, "Token {unknown}")], 401, Expect.InvalidToken);
         Add("PUT on a missing id", "PUT", kind.OnePath("999"), Authorized(), 405, Answers.MethodNotAllowed("PUT"));
         Add("DELETE on a malformed id", "DELETE", kind.OnePath("abc"), Authorized(), 405, Answers.MethodNotAllowed("DELETE"));
-        Add("POST with format=xml", "POST", kind.ListPath + "?format=xml", Authorized(), 404, Answers.NotFound);
-        Add("POST with Accept text/csv", "POST", kind.ListPath, Authorized(("Accept", "text/csv")), 406, Answers.NotAcceptable);
+        Add("POST with format=xml", "POST", kind.ListPath + "?format=xml", Authorized(), 404, Expect.NotFound);
+        Add("POST with Accept text/csv", "POST", kind.ListPath, Authorized(("Accept", "text/csv")), 406, Expect.NotAcceptable);
         Add("PATCH with an invalid page", "PATCH", kind.ListPath + "?page_size=1&page=0", Authorized(), 405, Answers.MethodNotAllowed("PATCH"));
         Add("GET with X-HTTP-Method-Override DELETE", "GET", one, Authorized(("X-HTTP-Method-Override", "DELETE")), 200, kind.ExistingJson);
     }
@@ -369,34 +370,34 @@ public static class HostileTable
         Accept("tabs around application/json", [("Accept", "\tapplication/json\t")], 200, kind.ListJson);
         Accept("two Accept headers, text/csv then application/json", [("Accept", "text/csv"), ("Accept", "application/json")], 200, kind.ListJson);
         Accept("8 KB of text/csv ranges then application/json", [("Accept", string.Concat(Enumerable.Repeat("text/csv, ", 820)) + "application/json")], 200, kind.ListJson);
-        Accept("text/csv", [("Accept", "text/csv")], 406, Answers.NotAcceptable);
-        Accept("empty Accept header", [("Accept", "")], 406, Answers.NotAcceptable);
-        Accept("whitespace-only Accept header", [("Accept", "   ")], 406, Answers.NotAcceptable);
-        Accept("application/xml", [("Accept", "application/xml")], 406, Answers.NotAcceptable);
-        Accept("text/*", [("Accept", "text/*")], 406, Answers.NotAcceptable);
-        Accept("bare *", [("Accept", "*")], 406, Answers.NotAcceptable);
-        Accept("bare application", [("Accept", "application")], 406, Answers.NotAcceptable);
-        Accept("application/jsonx", [("Accept", "application/jsonx")], 406, Answers.NotAcceptable);
-        Accept("application/vnd.api+json", [("Accept", "application/vnd.api+json")], 406, Answers.NotAcceptable);
-        Accept("only commas", [("Accept", ", , ,")], 406, Answers.NotAcceptable);
-        Accept("application/json and NUL", [("Accept", "application/json\0")], 406, Answers.NotAcceptable);
-        Accept("non-ASCII media type", [("Accept", "application/j\u00dfon")], 406, Answers.NotAcceptable);
-        Accept("8 KB of text/csv ranges", [("Accept", string.Concat(Enumerable.Repeat("text/csv, ", 820)) + "text/csv")], 406, Answers.NotAcceptable);
-        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with an unknown key", "GET", list, [(Auth, "Token {unknown}"), ("Accept", "text/csv")], 401, Answers.InvalidToken));
-        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with format=json", "GET", list + "?format=json", Authorized(("Accept", "text/csv")), 406, Answers.NotAcceptable));
-        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with format=xml", "GET", list + "?format=xml", Authorized(("Accept", "text/csv")), 404, Answers.NotFound));
+        Accept("text/csv", [("Accept", "text/csv")], 406, Expect.NotAcceptable);
+        Accept("empty Accept header", [("Accept", "")], 406, Expect.NotAcceptable);
+        Accept("whitespace-only Accept header", [("Accept", "   ")], 406, Expect.NotAcceptable);
+        Accept("application/xml", [("Accept", "application/xml")], 406, Expect.NotAcceptable);
+        Accept("text/*", [("Accept", "text/*")], 406, Expect.NotAcceptable);
+        Accept("bare *", [("Accept", "*")], 406, Expect.NotAcceptable);
+        Accept("bare application", [("Accept", "application")], 406, Expect.NotAcceptable);
+        Accept("application/jsonx", [("Accept", "application/jsonx")], 406, Expect.NotAcceptable);
+        Accept("application/vnd.api+json", [("Accept", "application/vnd.api+json")], 406, Expect.NotAcceptable);
+        Accept("only commas", [("Accept", ", , ,")], 406, Expect.NotAcceptable);
+        Accept("application/json and NUL", [("Accept", "application/json\0")], 406, Expect.NotAcceptable);
+        Accept("non-ASCII media type", [("Accept", "application/j\u00dfon")], 406, Expect.NotAcceptable);
+        Accept("8 KB of text/csv ranges", [("Accept", string.Concat(Enumerable.Repeat("text/csv, ", 820)) + "text/csv")], 406, Expect.NotAcceptable);
+        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with an unknown key", "GET", list, [(Auth, "Token {unknown}"), ("Accept", "text/csv")], 401, Expect.InvalidToken));
+        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with format=json", "GET", list + "?format=json", Authorized(("Accept", "text/csv")), 406, Expect.NotAcceptable));
+        rows.Add(new HostileRow($"{kind.Name} accept: text/csv with format=xml", "GET", list + "?format=xml", Authorized(("Accept", "text/csv")), 404, Expect.NotFound));
 
         Format("format=json", list + "?format=json", 200, kind.ListJson);
         Format("format= empty", list + "?format=", 200, kind.ListJson);
-        Format("format=xml", list + "?format=xml", 404, Answers.NotFound);
-        Format("format=JSON", list + "?format=JSON", 404, Answers.NotFound);
-        Format("format=api", list + "?format=api", 404, Answers.NotFound);
-        Format("format=%00", list + "?format=%00", 404, Answers.NotFound);
-        Format("format=json%00", list + "?format=json%00", 404, Answers.NotFound);
-        Format("format=json then xml", list + "?format=json&format=xml", 404, Answers.NotFound);
+        Format("format=xml", list + "?format=xml", 404, Expect.NotFound);
+        Format("format=JSON", list + "?format=JSON", 404, Expect.NotFound);
+        Format("format=api", list + "?format=api", 404, Expect.NotFound);
+        Format("format=%00", list + "?format=%00", 404, Expect.NotFound);
+        Format("format=json%00", list + "?format=json%00", 404, Expect.NotFound);
+        Format("format=json then xml", list + "?format=json&format=xml", 404, Expect.NotFound);
         Format("format=xml then json", list + "?format=xml&format=json", 200, kind.ListJson);
-        Format("format=xml on an existing id", kind.OnePath(kind.Existing) + "?format=xml", 404, Answers.NotFound);
-        Format("format=json on a missing id", kind.OnePath("999") + "?format=json", 404, Answers.NotFound);
+        Format("format=xml on an existing id", kind.OnePath(kind.Existing) + "?format=xml", 404, Expect.NotFound);
+        Format("format=json on a missing id", kind.OnePath("999") + "?format=json", 404, Expect.NotFound);
     }
 
     // Headers the API does not read: large, binary or misleading, they change nothing.
@@ -413,7 +414,7 @@ public static class HostileTable
         Add("Content-Type text/xml on GET", Authorized(("Content-Type", "text/xml")), 200, kind.ExistingJson);
         Add("Content-Length on GET", Authorized(("Content-Length", "999999")), 200, kind.ExistingJson);
         Add("8 KB If-None-Match junk", Authorized(("If-None-Match", "\"" + junk + "\"")), 200, kind.ExistingJson);
-        Add("session cookie without a key", [("Cookie", "sessionid=abc; csrftoken=def")], 401, Answers.NotProvided);
+        Add("session cookie without a key", [("Cookie", "sessionid=abc; csrftoken=def")], 401, Expect.NotProvided);
         Add("X-Forwarded-For and X-Original-URL", Authorized(("X-Forwarded-For", "127.0.0.1, ::1"), ("X-Original-URL", "/api/v2/connectors/analysis/")), 200, kind.ExistingJson);
     }
 }

@@ -58,12 +58,12 @@ public sealed class LoadTests(ITestOutputHelper output)
             ("GET", analysis.OnePath("02"), [], 200, Answers.N2),
             ("GET", analysis.OnePath("4"), [], 200, Answers.N4),
             ("HEAD", analysis.OnePath("5"), [], 200, string.Empty),
-            ("GET", alm.OnePath("999"), [], 404, Answers.NotFound),
-            ("GET", analysis.OnePath("1"), [], 404, Answers.NotFound),
-            ("GET", alm.OnePath("abc"), [], 404, Answers.NotFound),
-            ("GET", analysis.ListPath + "?page_size=1&page=9", [], 404, Answers.InvalidPage),
+            ("GET", alm.OnePath("999"), [], 404, Expect.NotFound),
+            ("GET", analysis.OnePath("1"), [], 404, Expect.NotFound),
+            ("GET", alm.OnePath("abc"), [], 404, Expect.NotFound),
+            ("GET", analysis.ListPath + "?page_size=1&page=9", [], 404, Expect.InvalidPage),
             ("POST", alm.ListPath, [], 405, Answers.MethodNotAllowed("POST")),
-            ("GET", analysis.ListPath, [("Accept", "text/csv")], 406, Answers.NotAcceptable),
+            ("GET", analysis.ListPath, [("Accept", "text/csv")], 406, Expect.NotAcceptable),
         ];
 
         // The (kind, id) pairs a point read could be made for: ids of ASCII digits in range.
@@ -77,7 +77,7 @@ public sealed class LoadTests(ITestOutputHelper output)
             [(Auth, "Token cl\u00e9")],
             [(Auth, "Token " + valid[0]), (Auth, "Token " + valid[1])],
         ];
-        string[] malformedBodies = [Answers.NotProvided, Answers.NoCredentials, Answers.Spaces, Answers.NotProvided, Answers.InvalidCharacters, Answers.Spaces];
+        string[] malformedBodies = [Expect.NotProvided, Expect.NoCredentials, Expect.Spaces, Expect.NotProvided, Expect.InvalidCharacters, Expect.Spaces];
 
         // The plan: each request and its answer, fixed before the run.
         var random = new Random(20261204);
@@ -93,11 +93,11 @@ public sealed class LoadTests(ITestOutputHelper output)
             else if (roll < 80)
             {
                 var ask = asks[random.Next(asks.Length)];
-                plan[n] = new Planned(ask.Method, ask.Target, [(Auth, "Token " + unknown[n % UnknownKeys])], 401, ask.Method == "HEAD" ? string.Empty : Answers.InvalidToken);
+                plan[n] = new Planned(ask.Method, ask.Target, [(Auth, "Token " + unknown[n % UnknownKeys])], 401, ask.Method == "HEAD" ? string.Empty : Expect.InvalidToken);
             }
             else if (roll < 85)
             {
-                plan[n] = new Planned("GET", alm.OnePath("1"), [(Auth, "Token " + revoked)], 401, Answers.InvalidToken);
+                plan[n] = new Planned("GET", alm.OnePath("1"), [(Auth, "Token " + revoked)], 401, Expect.InvalidToken);
             }
             else
             {
@@ -114,10 +114,10 @@ public sealed class LoadTests(ITestOutputHelper output)
 
         for (var k = 0; k < UnknownKeys; k++)
         {
-            plan[ValidKeys + k] = new Planned("GET", analysis.ListPath, [(Auth, "Token " + unknown[k])], 401, Answers.InvalidToken);
+            plan[ValidKeys + k] = new Planned("GET", analysis.ListPath, [(Auth, "Token " + unknown[k])], 401, Expect.InvalidToken);
         }
 
-        plan[ValidKeys + UnknownKeys] = new Planned("GET", alm.OnePath("1"), [(Auth, "Token " + revoked)], 401, Answers.InvalidToken);
+        plan[ValidKeys + UnknownKeys] = new Planned("GET", alm.OnePath("1"), [(Auth, "Token " + revoked)], 401, Expect.InvalidToken);
         plan[ValidKeys + UnknownKeys + 1] = new Planned("GET", analysis.ListPath, [(Auth, "Token " + valid[0])], 200, analysis.ListJson);
 
         var calls = api.Get<Storage.StorageCalls>();
