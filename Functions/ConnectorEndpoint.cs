@@ -45,17 +45,17 @@ public sealed partial class ConnectorEndpoint(TokenAuthentication authentication
         }
         catch (ApiException error)
         {
-            response = await ResponseWriter.WriteErrorAsync(request, error);
+            response = ResponseWriter.WriteError(request, error);
         }
         catch (Exception failure) when (ApiErrors.IsTransientStorageFault(failure))
         {
             LogStorageUnavailable(logger, kind.PartitionKey(), failure.GetType().Name);
-            response = await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServiceUnavailable());
+            response = ResponseWriter.WriteError(request, ApiErrors.ServiceUnavailable());
         }
         catch (Exception failure)
         {
             LogFailure(logger, failure, kind.PartitionKey());
-            response = await ResponseWriter.WriteErrorAsync(request, ApiErrors.ServerError());
+            response = ResponseWriter.WriteError(request, ApiErrors.ServerError());
         }
 
         LogRequest(
@@ -123,7 +123,7 @@ public sealed partial class ConnectorEndpoint(TokenAuthentication authentication
         }
 
         var connector = await store.GetAsync(kind, (int)number, cancellationToken) ?? throw ApiErrors.NotFound();
-        return await ResponseWriter.WriteOkAsync(request, connector, JsonContext.Api.Connector);
+        return ResponseWriter.WriteOk(request, connector, JsonContext.Api.Connector);
     }
 
     private async Task<HttpResponseData> ListAsync(HttpRequestData request, ConnectorKind kind, QueryParameters query, CancellationToken cancellationToken)
@@ -135,7 +135,7 @@ public sealed partial class ConnectorEndpoint(TokenAuthentication authentication
         }
 
         return Pagination.Paginate(connectors, query, request.Url) is { } page
-            ? await ResponseWriter.WriteOkAsync(request, page, JsonContext.Api.PageBody)
-            : await ResponseWriter.WriteOkAsync(request, new ListBody(connectors), JsonContext.Api.ListBody);
+            ? ResponseWriter.WriteOk(request, page, JsonContext.Api.PageBody)
+            : ResponseWriter.WriteOk(request, new ListBody(connectors), JsonContext.Api.ListBody);
     }
 }

@@ -20,64 +20,53 @@ public static class ResponseWriter
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? Buffer;
 
-    public static Task<HttpResponseData> WriteOkAsync<T>(HttpRequestData request, T body, JsonTypeInfo<T> type)
+    public static HttpResponseData WriteOk<T>(HttpRequestData request, T body, JsonTypeInfo<T> type)
     {
-        // Serialized once into this thread's buffer, then hashed and copied into the response: one copy of the body
-        // per request. Nothing awaits while the buffer is in use, so no other request can share it.
-        var buffer = Buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = DrfJsonEncoder.Instance, SkipValidation = true }))
-        {
-            JsonSerializer.Serialize(json, body, type);
-        }
-
-        var tag = EntityTags.Of(buffer.WrittenSpan);
-        HttpResponseData response;
+        var json = Serialize(body, type);
+        var tag = EntityTags.Of(json.WrittenSpan);
         if (EntityTags.Matches(request.RawHeader("If-None-Match"), tag))
         {
-            response = request.CreateResponse(HttpStatusCode.NotModified);
-            response.Headers.TryAddWithoutValidation("ETag", tag);
-        }
-        else
-        {
-            response = Start(request, HttpStatusCode.OK, [("ETag", tag)]);
-            if (!HttpMethods.IsHead(request.Method))
-            {
-                // The isolated worker's response body is in memory until the function returns.
-                response.Body.Write(buffer.WrittenSpan);
-            }
+            var notModified = request.CreateResponse(HttpStatusCode.NotModified);
+            notModified.Headers.TryAddWithoutValidation("ETag", tag);
+            return notModified;
         }
 
-        if (buffer.Capacity > MaxKeptBuffer)
-        {
-            Buffer = null;
-        }
-
-        return Task.FromResult(response);
+        return Write(request, HttpStatusCode.OK, json, [("ETag", tag)]);
     }
 
-    public static Task<HttpResponseData> WriteErrorAsync(HttpRequestData request, ApiException error) =>
-        WriteAsync(request, error.Status, JsonSerializer.SerializeToUtf8Bytes(new ErrorBody(error.Detail), JsonContext.Api.ErrorBody), error.Headers);
+    public static HttpResponseData WriteError(HttpRequestData request, ApiException error) =>
+        Write(request, error.Status, Serialize(new ErrorBody(error.Detail), JsonContext.Api.ErrorBody), error.Headers);
 
-    private static async Task<HttpResponseData> WriteAsync(
-        HttpRequestData request, HttpStatusCode status, byte[] body, IReadOnlyList<(string Name, string Value)> headers)
+    // Each body is serialized once into this thread's buffer, then hashed and copied into the response: one copy
+    // per request. Nothing awaits between Serialize and Write, so no other request can share the buffer meanwhile.
+    private static ArrayBufferWriter<byte> Serialize<T>(T body, JsonTypeInfo<T> type)
     {
-        var response = Start(request, status, headers);
-        if (!HttpMethods.IsHead(request.Method))
-        {
-            await response.Body.WriteAsync(body, request.FunctionContext.CancellationToken);
-        }
-
-        return response;
+        var buffer = Buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = type.Options.Encoder, SkipValidation = true });
+        JsonSerializer.Serialize(json, body, type);
+        return buffer;
     }
 
-    private static HttpResponseData Start(HttpRequestData request, HttpStatusCode status, IReadOnlyList<(string Name, string Value)> headers)
+    private static HttpResponseData Write(
+        HttpRequestData request, HttpStatusCode status, ArrayBufferWriter<byte> body, IReadOnlyList<(string Name, string Value)> headers)
     {
         var response = request.CreateResponse(status);
         response.Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
         foreach (var (name, value) in headers)
         {
             response.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (!HttpMethods.IsHead(request.Method))
+        {
+            // The isolated worker's response body is in memory until the function returns.
+            response.Body.Write(body.WrittenSpan);
+        }
+
+        if (body.Capacity > MaxKeptBuffer)
+        {
+            Buffer = null;
         }
 
         return response;
