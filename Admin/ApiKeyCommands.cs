@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Data.Tables;
 using Connectors.Api.Authentication;
+using Connectors.Api.Storage;
 
 namespace Connectors.Admin;
 
@@ -60,7 +61,8 @@ public sealed class ApiKeyCommands(TableClient table, TimeProvider clock)
 
     /// <summary>Whether the key's hash is stored and the key is currently valid.</summary>
     public async Task<bool> IsValidAsync(string key, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).Any(k => k.Hash == TokenAuthentication.Hash(key) && k.IsValidAt(clock.GetUtcNow()));
+        await table.FindAsync(ApiKeyStore.PartitionKey, TokenAuthentication.Hash(key), ApiKeyStore.Columns, cancellationToken) is { } row
+        && ApiKeyStore.Read(row).IsValidAt(clock.GetUtcNow());
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken)
     {

@@ -23,7 +23,8 @@ public sealed class ApiKeyStore
     public const string Revoked = nameof(ApiKey.Revoked);
     public const string ExpiresOn = nameof(ApiKey.ExpiresOn);
 
-    private static readonly IReadOnlyList<string> Columns = ["RowKey", Name, Revoked, ExpiresOn];
+    /// <summary>The columns a read of a key asks for.</summary>
+    public static readonly IReadOnlyList<string> Columns = ["RowKey", Name, Revoked, ExpiresOn];
 
     private readonly TableClient table;
     private readonly TimedCache<string, ApiKey?> cache;
